@@ -1,0 +1,268 @@
+"""The demo employer: the six accounts of the README and a few dozen colleagues.
+
+Idempotent: every record is found by a natural key before it is created, so running
+`seed_demo` twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from .models import Department, Employer, Individual, Partnership
+
+DEMO_PASSWORD = "careers-demo-2026"
+DEMO_DOMAIN = "example.com"
+
+FIRST = [
+    "Amara",
+    "Ben",
+    "Chloé",
+    "Dev",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kemi",
+    "Liam",
+    "Maya",
+    "Nils",
+    "Olu",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zoe",
+]
+LAST = [
+    "Adeyemi",
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "García",
+    "Hansen",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Lopez",
+    "Müller",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quist",
+    "Rossi",
+    "Singh",
+    "Tanaka",
+    "Urban",
+    "Vargas",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+]
+DEPARTMENTS = ["Engineering", "Sales", "People & Culture", "Finance", "Operations", "Marketing"]
+
+
+@dataclass
+class DemoWorld:
+    """What the people seeder made, handed to the seeders of the other apps."""
+
+    employer: Employer
+    hr: Individual
+    manager: Individual
+    employee: Individual
+    partner: Individual
+    coach: Individual
+    mentor: Individual
+    departments: dict[str, Department] = field(default_factory=dict)
+    colleagues: list[Individual] = field(default_factory=list)
+
+    @property
+    def employees(self) -> list[Individual]:
+        return [self.hr, self.manager, self.employee, self.mentor, *self.colleagues]
+
+
+def _account(person: Individual) -> None:
+    User = get_user_model()
+    user = User.objects.filter(email=person.email).first()
+    if user is None:
+        user = User.objects.create_user(
+            person.email, DEMO_PASSWORD, first_name=person.first_name, last_name=person.last_name
+        )
+    EmailAddress.objects.get_or_create(
+        user=user, email=person.email, defaults={"verified": True, "primary": True}
+    )
+    if person.user_id != user.pk:
+        person.user = user
+        person.save(update_fields=["user"])
+
+
+def _person(employer: Employer, email: str, **fields) -> Individual:
+    person, _ = Individual.objects.get_or_create(employer=employer, email=email, defaults=fields)
+    return person
+
+
+def seed(stdout=None) -> DemoWorld:
+    employer, _ = Employer.objects.get_or_create(
+        slug="northwind", defaults={"name": "Northwind Labs"}
+    )
+    departments = {
+        name: Department.objects.get_or_create(employer=employer, name=name)[0]
+        for name in DEPARTMENTS
+    }
+    eng, people_dept = departments["Engineering"], departments["People & Culture"]
+    tz = "Europe/Berlin"
+
+    hr = _person(
+        employer,
+        "hr@example.com",
+        first_name="Helen",
+        last_name="Ruiz",
+        job_title="HR Business Partner",
+        department=people_dept,
+        is_hr_admin=True,
+        time_zone=tz,
+    )
+    director = _person(
+        employer,
+        "director@example.com",
+        first_name="Dana",
+        last_name="Okoro",
+        job_title="Director of Engineering",
+        department=eng,
+        time_zone=tz,
+    )
+    manager = _person(
+        employer,
+        "manager@example.com",
+        first_name="Marcus",
+        last_name="Lind",
+        job_title="Engineering Manager",
+        department=eng,
+        manager=director,
+        time_zone=tz,
+    )
+    employee = _person(
+        employer,
+        "employee@example.com",
+        first_name="Emma",
+        last_name="Novak",
+        job_title="Software Engineer",
+        department=eng,
+        manager=manager,
+        time_zone=tz,
+        is_caregiver=True,
+    )
+    mentor = _person(
+        employer,
+        "mentor@example.com",
+        first_name="Mei",
+        last_name="Chen",
+        job_title="Staff Engineer",
+        department=eng,
+        manager=director,
+        time_zone=tz,
+    )
+    coach = _person(
+        employer,
+        "coach@example.com",
+        first_name="Carlos",
+        last_name="Mendes",
+        job_title="Career Coach",
+        kind=Individual.Kind.EXTERNAL,
+        time_zone="Europe/Lisbon",
+    )
+    partner = _person(
+        employer,
+        "partner@example.com",
+        first_name="Paul",
+        last_name="Novak",
+        kind=Individual.Kind.PARTNER,
+        time_zone=tz,
+    )
+    for person in (hr, director, manager, employee, mentor, coach, partner):
+        _account(person)
+    if not Partnership.objects.filter(employee=employee, partner=partner).exists():
+        Partnership.objects.create(
+            employer=employer,
+            employee=employee,
+            partner=partner,
+            status=Partnership.Status.ACTIVE,
+            employee_shares_goals=True,
+            partner_shares_goals=True,
+        )
+
+    # Colleagues: team leads under the director, each with a team; the demo manager's team too.
+    colleagues: list[Individual] = []
+    names = [(f, l) for l in LAST for f in FIRST]  # noqa: E741
+    leads: list[Individual] = []
+    for i, dept in enumerate(DEPARTMENTS):
+        first, last = names[i * 7]
+        leads.append(
+            _person(
+                employer,
+                f"{first.lower()}.{last.lower()}@{DEMO_DOMAIN}".replace("é", "e")
+                .replace("í", "i")
+                .replace("ü", "u"),
+                first_name=first,
+                last_name=last,
+                job_title=f"Head of {dept}",
+                department=departments[dept],
+                manager=director if dept == "Engineering" else hr,
+                time_zone=tz,
+            )
+        )
+    colleagues.extend(leads)
+    for n in range(48):
+        first, last = names[(n * 11 + 3) % len(names)]
+        dept_index = n % len(DEPARTMENTS)
+        boss = manager if n % 6 == 0 else leads[dept_index]
+        email = f"{first.lower()}.{last.lower()}{n}@{DEMO_DOMAIN}"
+        email = email.replace("é", "e").replace("í", "i").replace("ü", "u")
+        colleagues.append(
+            _person(
+                employer,
+                email,
+                first_name=first,
+                last_name=last,
+                job_title=[
+                    "Analyst",
+                    "Specialist",
+                    "Engineer",
+                    "Coordinator",
+                    "Designer",
+                    "Consultant",
+                ][n % 6],
+                department=eng if boss == manager else departments[DEPARTMENTS[dept_index]],
+                manager=boss,
+                time_zone=["Europe/Berlin", "Europe/London", "America/New_York", "Asia/Singapore"][
+                    n % 4
+                ],
+                created_at=timezone.now(),
+            )
+        )
+    colleagues.append(director)
+    return DemoWorld(
+        employer=employer,
+        hr=hr,
+        manager=manager,
+        employee=employee,
+        partner=partner,
+        coach=coach,
+        mentor=mentor,
+        departments=departments,
+        colleagues=colleagues,
+    )

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from careersupport.people.demo import DEMO_PASSWORD
+
+# Each app seeds its own records on top of the people; the order is the order of dependence.
+SEEDERS = [
+    "careersupport.people.demo.seed",
+]
+
+
+class Command(BaseCommand):
+    help = "Create (or top up) the demo employer with an account for every role. Idempotent."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        world = import_string(SEEDERS[0])()
+        for path in SEEDERS[1:]:
+            import_string(path)(world)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo employer '{world.employer}' is ready. Sign in with any of "
+                "hr@, manager@, employee@, partner@, coach@ or mentor@example.com, "
+                f"password {DEMO_PASSWORD}."
+            )
+        )

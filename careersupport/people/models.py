@@ -1,0 +1,332 @@
+"""Employers (the tenants), the people in them, partnerships, invitations and the audit trail."""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+TIME_ZONE_CHOICES = [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A login. Who the person is at an employer lives on `Individual`."""
+
+    username = None
+    email = models.EmailField("e-mail address", unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Employer(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["employer", "name"], name="department_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndividualQuerySet(models.QuerySet):
+    def of_employer(self, employer: Employer) -> IndividualQuerySet:
+        """The one place where people are scoped to a tenant."""
+        return self.filter(employer=employer)
+
+    def employees(self) -> IndividualQuerySet:
+        return self.filter(kind=Individual.Kind.EMPLOYEE)
+
+    def active(self) -> IndividualQuerySet:
+        return self.filter(deactivated_at__isnull=True)
+
+
+class Individual(models.Model):
+    """A person's profile at one employer: an employee, a partner or an external coach."""
+
+    class Kind(models.TextChoices):
+        EMPLOYEE = "employee", "Employee"
+        PARTNER = "partner", "Partner of an employee"
+        EXTERNAL = "external", "External coach or provider"
+
+    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="people")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="individual",
+    )
+    email = models.EmailField("work e-mail")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100, blank=True)
+    preferred_name = models.CharField(
+        max_length=100, blank=True, help_text="What you like to be called, if not your first name."
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EMPLOYEE)
+    job_title = models.CharField(max_length=150, blank=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    manager = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    notification_email = models.EmailField(
+        blank=True, help_text="Where reminders go, if not to your sign-in address."
+    )
+    is_hr_admin = models.BooleanField("HR admin", default=False)
+    # Self-declared and confidential: they open offerings, they are never shown to managers.
+    is_caregiver = models.BooleanField("parent or caregiver", default=False)
+    is_returner = models.BooleanField("returning from a career break", default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IndividualQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["employer", "email"], name="individual_unique_email"),
+            models.CheckConstraint(
+                condition=~Q(manager=models.F("id")), name="individual_not_own_manager"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["employer", "kind", "last_name"]),
+            models.Index(fields=["employer", "last_name", "first_name"]),
+            models.Index(fields=["employer", "email"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person-detail", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred_name or self.first_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.display_name} {self.last_name}".strip()
+
+    @property
+    def is_employee(self) -> bool:
+        return self.kind == self.Kind.EMPLOYEE
+
+    @property
+    def is_partner(self) -> bool:
+        return self.kind == self.Kind.PARTNER
+
+    @cached_property
+    def is_manager(self) -> bool:
+        """A manager is anyone with direct reports."""
+        return self.is_employee and self.reports.filter(deactivated_at__isnull=True).exists()
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def contact_email(self) -> str:
+        return self.notification_email or (self.user.email if self.user_id else self.email)
+
+    @property
+    def has_account(self) -> bool:
+        return self.user_id is not None
+
+    def clean(self) -> None:
+        if self.manager_id and self.manager_id == self.pk:
+            raise ValidationError({"manager": "A person cannot be their own manager."})
+        if self.manager_id and self.manager.employer_id != self.employer_id:
+            raise ValidationError({"manager": "The manager must work for the same employer."})
+        if self.kind != self.Kind.EMPLOYEE and self.is_hr_admin:
+            raise ValidationError({"is_hr_admin": "Only employees can be HR admins."})
+        if self.manager_id and self.kind != self.Kind.EMPLOYEE:
+            raise ValidationError({"manager": "Only employees have a manager."})
+
+
+class Partnership(models.Model):
+    """An employee and the partner they invited. The partner's data stays the partner's."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", "Invited"
+        ACTIVE = "active", "Active"
+        ENDED = "ended", "Ended"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="partnerships")
+    employee = models.ForeignKey(
+        Individual, on_delete=models.CASCADE, related_name="partnerships_as_employee"
+    )
+    partner = models.ForeignKey(
+        Individual, on_delete=models.CASCADE, related_name="partnerships_as_partner"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.INVITED)
+    # Each side decides for itself whether the other may see its shared goals.
+    employee_shares_goals = models.BooleanField(default=False)
+    partner_shares_goals = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee"],
+                condition=Q(status__in=["invited", "active"]),
+                name="partnership_one_open_per_employee",
+            ),
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=Q(status__in=["invited", "active"]),
+                name="partnership_one_open_per_partner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} & {self.partner} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.INVITED, self.Status.ACTIVE)
+
+    def other_side(self, individual: Individual) -> Individual:
+        return self.partner if individual.pk == self.employee_id else self.employee
+
+    def shares_goals_from(self, individual: Individual) -> bool:
+        if individual.pk == self.employee_id:
+            return self.employee_shares_goals
+        return self.partner_shares_goals
+
+
+def new_invitation_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A single-use sign-up link for one `Individual`; resending re-sends the same link."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REVOKED = "revoked", "Revoked"
+        EXPIRED = "expired", "Expired"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="invitations")
+    individual = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    invited_by = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    key = models.CharField(max_length=64, unique=True, default=new_invitation_key, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    send_count = models.PositiveIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["employer", "accepted_at", "revoked_at", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email}"
+
+    def get_accept_url(self) -> str:
+        return settings.SITE_URL + reverse("people:invitation-accept", args=[self.key])
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+
+class AuditEvent(models.Model):
+    """Who did what to which record: every service that changes people writes one."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="audit_events")
+    actor = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verb = models.CharField(max_length=64)
+    target_type = models.CharField(max_length=64)
+    target_id = models.BigIntegerField()
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["employer", "target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.target_type}#{self.target_id}"

@@ -1,0 +1,91 @@
+"""factory_boy factories for every app; one place, as the tests of all apps share them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from careersupport.people.models import (
+    Department,
+    Employer,
+    Individual,
+    Invitation,
+    Partnership,
+    User,
+)
+
+PASSWORD = "test-pass-4567"
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employer
+
+    name = factory.Sequence(lambda n: f"Employer {n}")
+    slug = factory.Sequence(lambda n: f"employer-{n}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Department {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.test")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+        obj.save()
+
+
+class IndividualFactory(factory.django.DjangoModelFactory):
+    """A person with an account; pass `user=None` for one who was only invited."""
+
+    class Meta:
+        model = Individual
+
+    employer = factory.SubFactory(EmployerFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.test")
+    first_name = factory.Sequence(lambda n: f"First{n}")
+    last_name = factory.Sequence(lambda n: f"Last{n}")
+    kind = Individual.Kind.EMPLOYEE
+    time_zone = "Europe/Berlin"
+    user = factory.SubFactory(UserFactory, email=factory.SelfAttribute("..email"))
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    employee = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("employee.employer")
+    partner = factory.SubFactory(
+        IndividualFactory,
+        employer=factory.SelfAttribute("..employee.employer"),
+        kind=Individual.Kind.PARTNER,
+    )
+    status = Partnership.Status.ACTIVE
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    individual = factory.SubFactory(IndividualFactory, user=None)
+    employer = factory.SelfAttribute("individual.employer")
+    email = factory.SelfAttribute("individual.email")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
