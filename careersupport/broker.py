@@ -8,6 +8,7 @@ queue folder and then renamed into it: a reader only ever sees whole messages.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import uuid
@@ -38,10 +39,8 @@ class Channel(filesystem.Channel):
                 os.fsync(f.fileno())
             os.replace(tmp, os.path.join(self.data_folder_out, name))
         except OSError as exc:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
             raise ChannelError(f"Cannot add message {name!r} to the queue folder") from exc
 
 
