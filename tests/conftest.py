@@ -17,6 +17,8 @@ from careersupport.people.models import Individual
 from .factories import EmployerFactory, IndividualFactory, PartnershipFactory
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still work there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def need_service(available: bool, what: str) -> None:

@@ -1,0 +1,32 @@
+"""A real worker on real Redis runs our task and hands back its result."""
+
+import os
+
+import pytest
+from celery.backends.redis import RedisBackend
+from celery.result import AsyncResult
+
+from careersupport.celery import app
+
+from .conftest import need_service
+from .workers import celery_worker
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    need_service(url.startswith("redis://"), "Redis (CELERY_BROKER_URL=redis://...)")
+    return url
+
+
+def test_a_worker_on_redis_runs_a_task_and_returns_its_result(redis_url, tmp_path):
+    results_url = redis_url.rsplit("/", 1)[0] + "/15"
+    env = {"CELERY_BROKER_URL": redis_url, "CELERY_RESULT_BACKEND": results_url, "VAR_DIR": str(tmp_path)}
+    queue = f"ping-{os.getpid()}"
+    with celery_worker(env=env, log_path=tmp_path / "worker.log", args=("-Q", queue, "--pool=solo")):
+        sent = app.send_task("careersupport.ping", args=["hello from the test"], queue=queue)
+        # The web side stores no results; read this one straight from the worker's backend.
+        result = AsyncResult(sent.id, app=app, backend=RedisBackend(app=app, url=results_url))
+        assert result.get(timeout=30) == "hello from the test"
