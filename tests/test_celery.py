@@ -23,9 +23,15 @@ def redis_url():
 
 def test_a_worker_on_redis_runs_a_task_and_returns_its_result(redis_url, tmp_path):
     results_url = redis_url.rsplit("/", 1)[0] + "/15"
-    env = {"CELERY_BROKER_URL": redis_url, "CELERY_RESULT_BACKEND": results_url, "VAR_DIR": str(tmp_path)}
+    env = {
+        "CELERY_BROKER_URL": redis_url,
+        "CELERY_RESULT_BACKEND": results_url,
+        "VAR_DIR": str(tmp_path),
+    }
     queue = f"ping-{os.getpid()}"
-    with celery_worker(env=env, log_path=tmp_path / "worker.log", args=("-Q", queue, "--pool=solo")):
+    with celery_worker(
+        env=env, log_path=tmp_path / "worker.log", args=("-Q", queue, "--pool=solo")
+    ):
         sent = app.send_task("careersupport.ping", args=["hello from the test"], queue=queue)
         # The web side stores no results; read this one straight from the worker's backend.
         result = AsyncResult(sent.id, app=app, backend=RedisBackend(app=app, url=results_url))
