@@ -7,12 +7,15 @@ Idempotent: every record is found by a natural key before it is created, so runn
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from .models import Department, Employer, Individual, Partnership
+from .models import Department, Employer, Individual, Invitation, Partnership
 
 DEMO_PASSWORD = "careers-demo-2026"
 DEMO_DOMAIN = "example.com"
@@ -95,12 +98,16 @@ class DemoWorld:
         return [self.hr, self.manager, self.employee, self.mentor, *self.colleagues]
 
 
-def _account(person: Individual) -> None:
+def _account(person: Individual, password_hash: str) -> None:
     User = get_user_model()
     user = User.objects.filter(email=person.email).first()
     if user is None:
-        user = User.objects.create_user(
-            person.email, DEMO_PASSWORD, first_name=person.first_name, last_name=person.last_name
+        # One hash for every demo account: hashing sixty times would take seconds.
+        user = User.objects.create(
+            email=person.email,
+            password=password_hash,
+            first_name=person.first_name,
+            last_name=person.last_name,
         )
     EmailAddress.objects.get_or_create(
         user=user, email=person.email, defaults={"verified": True, "primary": True}
@@ -193,8 +200,9 @@ def seed(stdout=None) -> DemoWorld:
         kind=Individual.Kind.PARTNER,
         time_zone=tz,
     )
+    password_hash = make_password(DEMO_PASSWORD)
     for person in (hr, director, manager, employee, mentor, coach, partner):
-        _account(person)
+        _account(person, password_hash)
     if not Partnership.objects.filter(employee=employee, partner=partner).exists():
         Partnership.objects.create(
             employer=employer,
@@ -254,6 +262,20 @@ def seed(stdout=None) -> DemoWorld:
                 created_at=timezone.now(),
             )
         )
+    # Most colleagues have signed up; the newest few are still invited.
+    for person in colleagues[:-4]:
+        _account(person, password_hash)
+    for person in colleagues[-4:]:
+        if not person.user_id and not person.invitations.exists():
+            Invitation.objects.create(
+                employer=employer,
+                individual=person,
+                email=person.email,
+                invited_by=hr,
+                expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+                last_sent_at=timezone.now(),
+                send_count=1,
+            )
     colleagues.append(director)
     return DemoWorld(
         employer=employer,
