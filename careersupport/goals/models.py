@@ -14,8 +14,8 @@ from django.utils import timezone
 from careersupport.people.models import Employer, Individual
 
 PERCENT = [
-    MinValueValidator(0, "Progress is at least 0%."),
-    MaxValueValidator(100, "Progress is at most 100%."),
+    MinValueValidator(0, "Progress must be between 0 and 100."),
+    MaxValueValidator(100, "Progress must be between 0 and 100."),
 ]
 
 
