@@ -220,7 +220,10 @@ def team(request):
         status=data.get("status") or Goal.Status.ACTIVE,
     )
     today = services.owner_today(me)
-    people = selectors.team_people(viewer=me, filters=filters, today=today)
+    page = paginate(request, selectors.team_people(viewer=me, filters=filters, today=today))
+    for person in page.object_list:
+        for goal in person.team_goals:
+            goal.overdue = goal.overdue_reasons(today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -229,7 +232,7 @@ def team(request):
         {
             "form": form,
             "filters": filters,
-            "page": paginate(request, people),
+            "page": page,
             "query": query.urlencode(),
             "today": today,
         },
