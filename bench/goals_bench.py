@@ -120,19 +120,22 @@ def reset_sequence(model) -> None:
         )
 
 
-def build_tree(n: int, rng: random.Random) -> tuple[list[int | None], int]:
-    """Manager index of each person (breadth first, 5–50 reports each). Person 1 reports to
-    the top and has exactly 50 reports: the benchmark's "manager of 50"."""
+def build_tree(n: int, rng: random.Random) -> list[int | None]:
+    """Manager index of each person, level by level, every manager with 5–50 reports; each
+    level is shuffled so that the last, partial level spreads over the whole company. Person 1
+    reports to the top and has exactly 50 reports: the benchmark's "manager of 50"."""
     managers: list[int | None] = [None]
-    queue, head = [0], 0
+    level = [0]
     while len(managers) < n:
-        boss = queue[head]
-        head += 1
-        size = 10 if boss == 0 else 50 if boss == 1 else rng.randint(5, 50)
-        for _ in range(min(size, n - len(managers))):
-            managers.append(boss)
-            queue.append(len(managers) - 1)
-    return managers, 1
+        rng.shuffle(level)
+        following = []
+        for boss in level:
+            size = 10 if boss == 0 else 50 if boss == 1 else rng.randint(5, 50)
+            for _ in range(min(size, n - len(managers))):
+                managers.append(boss)
+                following.append(len(managers) - 1)
+        level = following
+    return managers
 
 
 @transaction.atomic
@@ -145,7 +148,7 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
         [Department(employer=employer, name=f"Department {i}") for i in range(20)]
     )
     t0 = time.perf_counter()
-    managers, _ = build_tree(people, rng)
+    managers = build_tree(people, rng)
     base = next_id(Individual)
     copy_rows(
         Individual,
@@ -286,6 +289,22 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
     reset_sequence(Goal)
     copy_rows(Milestone, ["goal_id", "title", "due_date", "done", "created_at"], milestone_rows)
     checkins.flush()
+    # The per-person roll-up the services keep (services.rollup_refresh), computed in one go.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO goals_goalrollup (owner_id, employer_id, active_goals, attention_on, updated_at)
+            SELECT owner_id, employer_id, COUNT(*) FILTER (WHERE visible),
+                   LEAST(MIN(next_checkin_due) FILTER (WHERE visible),
+                         MIN(next_milestone_due) FILTER (WHERE visible),
+                         MIN(target_date) FILTER (WHERE visible)),
+                   NOW()
+            FROM (SELECT *, status = 'active' AND shared_with_manager AS visible
+                  FROM goals_goal WHERE employer_id = %s) g
+            GROUP BY owner_id, employer_id
+            """,
+            [employer.pk],
+        )
     print(
         f"  goals: {len(goal_rows)}, milestones: {len(milestone_rows)}, "
         f"check-ins: {checkins.count} in {time.perf_counter() - t0:.1f}s",
@@ -361,6 +380,7 @@ def main() -> None:
                 "DELETE FROM goals_milestone m USING goals_goal g WHERE m.goal_id = g.id AND g.employer_id = %s",
                 [existing.pk],
             )
+            cursor.execute("DELETE FROM goals_goalrollup WHERE employer_id = %s", [existing.pk])
             cursor.execute("DELETE FROM goals_goal WHERE employer_id = %s", [existing.pk])
             cursor.execute(
                 "UPDATE people_individual SET manager_id = NULL WHERE employer_id = %s",

@@ -101,6 +101,7 @@ class GoalFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Goal
+        skip_postgeneration_save = True
 
     owner = factory.SubFactory(IndividualFactory)
     employer = factory.SelfAttribute("owner.employer")
@@ -110,6 +111,14 @@ class GoalFactory(factory.django.DjangoModelFactory):
     target_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
     cadence = Goal.Cadence.MONTHLY
     next_checkin_due = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+    @factory.post_generation
+    def rollup(obj, create, extracted, **kwargs):
+        # What the services do after every write: keep the owner's /team/ row current.
+        if create:
+            from careersupport.goals.services import rollup_refresh
+
+            rollup_refresh(owner=obj.owner)
 
 
 class MilestoneFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CheckIn, Goal, GoalLink, GoalReview, Milestone
+from .models import CheckIn, Goal, GoalLink, GoalReview, GoalRollup, Milestone
 
 
 class MilestoneInline(admin.TabularInline):
@@ -62,3 +62,11 @@ class GoalLinkAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["goal__title", "individual__email"]
     raw_id_fields = ["goal", "individual"]
+
+
+@admin.register(GoalRollup)
+class GoalRollupAdmin(admin.ModelAdmin):
+    list_display = ["owner", "employer", "active_goals", "attention_on", "updated_at"]
+    list_filter = ["employer"]
+    search_fields = ["owner__email", "owner__last_name"]
+    raw_id_fields = ["owner"]

@@ -16,7 +16,7 @@ from careersupport.people.demo import DemoWorld
 from careersupport.people.models import Individual
 
 from .models import CheckIn, Goal, GoalLink, GoalReview, Milestone
-from .services import _move_checkin_reminders
+from .services import _move_checkin_reminders, rollup_refresh
 
 # (title, category, status, started months ago, months to target, cadence, why)
 PLANS = [
@@ -174,6 +174,7 @@ def _seed_goal(
     goal.save()
     if goal.next_checkin_due and goal.next_checkin_due >= today:
         _move_checkin_reminders(goal, None)
+    rollup_refresh(owner=person)
     return goal
 
 

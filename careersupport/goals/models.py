@@ -221,3 +221,24 @@ class GoalLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} shared with {self.individual} ({self.get_kind_display()})"
+
+
+class GoalRollup(models.Model):
+    """Per person, what the manager chain sees at a glance of their active shared goals.
+
+    Kept by `services.rollup_refresh` after every goal write, so /team/ can sort a chain of
+    thousands by who needs attention with one indexed column instead of aggregating every goal.
+    `attention_on` is the earliest of the next check-in, next milestone and target date: the
+    person needs attention once it is in the past.
+    """
+
+    owner = models.OneToOneField(
+        Individual, on_delete=models.CASCADE, primary_key=True, related_name="goal_rollup"
+    )
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="+")
+    active_goals = models.PositiveIntegerField(default=0)
+    attention_on = models.DateField(null=True, blank=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Goals of {self.owner}: {self.active_goals} active"

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import (
-    Avg,
     Case,
     Count,
     F,
     IntegerField,
-    Max,
+    Min,
     Prefetch,
     Q,
     QuerySet,
@@ -86,35 +85,49 @@ def _team_goal_q(filters: TeamFilters, today: date, prefix: str = "") -> Q:
 
 
 def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> QuerySet[Individual]:
-    """The viewer's reports (or whole chain) with a roll-up of their visible goals, most in need
-    of attention first. Goals come with one prefetch per page, whatever the team's size."""
+    """The viewer's reports (or whole chain), who needs attention first; their visible goals
+    come with one prefetch per page, whatever the size of the team or the chain."""
     people = Individual.objects.of_employer(viewer.employer).employees().active()
     if filters.whole_chain:
         people = people.filter(id__in=chain_below_sql(viewer.pk))
     else:
         people = people.filter(manager=viewer)
-    goal_q = _team_goal_q(filters, today, "goals__")
-    people = people.annotate(
-        goal_count=Count("goals", filter=goal_q),
-        overdue_count=Count("goals", filter=goal_q & overdue_q(today, "goals__")),
-        avg_progress=Avg("goals__progress", filter=goal_q),
-        last_checkin=Max("goals__last_checkin_on", filter=goal_q),
-    )
-    if filters.overdue_only or filters.category or filters.status != Goal.Status.ACTIVE:
-        people = people.filter(goal_count__gt=0)
     goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
-    return (
-        people.select_related("manager", "department")
-        .prefetch_related(Prefetch("goals", queryset=goals, to_attr="team_goals"))
-        .order_by(
-            F("overdue_count").desc(),
-            F("last_checkin").asc(nulls_first=True),
-            F("avg_progress").asc(nulls_first=True),
-            "last_name",
-            "first_name",
-            "id",
-        )
+    people = people.select_related("manager", "department").prefetch_related(
+        Prefetch("goals", queryset=goals, to_attr="team_goals")
     )
+    if filters.status == Goal.Status.ACTIVE and not filters.category:
+        # The everyday view: the kept roll-up sorts and filters a chain of thousands on one
+        # indexed date (the earliest thing due), with no aggregate over their goals.
+        if filters.overdue_only:
+            people = people.filter(goal_rollup__attention_on__lt=today)
+        return people.order_by(
+            F("goal_rollup__attention_on").asc(nulls_last=True), "last_name", "first_name", "id"
+        )
+    # Filtered by category or another status: aggregate the matching goals, earliest due first.
+    goal_q = _team_goal_q(filters, today, "goals__")
+    return (
+        people.annotate(
+            goal_count=Count("goals", filter=goal_q),
+            first_due=Min("goals__target_date", filter=goal_q),
+        )
+        .filter(goal_count__gt=0)
+        .order_by("first_due", "last_name", "first_name", "id")
+    )
+
+
+def team_page_rollup(people, today: date) -> None:
+    """Per person on the page: goal count, overdue count, average progress, last check-in,
+    from the prefetched goals (no query); per goal, what is overdue."""
+    for person in people:
+        goals = person.team_goals
+        for goal in goals:
+            goal.overdue = goal.overdue_reasons(today)
+        person.goal_count = len(goals)
+        person.overdue_count = sum(1 for goal in goals if goal.overdue)
+        person.avg_progress = sum(g.progress for g in goals) / len(goals) if goals else None
+        checkins = [g.last_checkin_on for g in goals if g.last_checkin_on]
+        person.last_checkin = max(checkins) if checkins else None
 
 
 # --- HR -------------------------------------------------------------------------------------

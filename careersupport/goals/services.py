@@ -8,14 +8,15 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Min
 from django.utils import timezone
 
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
-from .models import CheckIn, Goal, GoalLink, GoalReview, Milestone
-from .permissions import goal_access
+from .models import CheckIn, Goal, GoalLink, GoalReview, GoalRollup, Milestone
+from .permissions import goal_access, team_visible_q
 
 OVERDUE_AFTER = timedelta(days=3)
 REMINDER_HOUR = time(9, 0)
@@ -89,6 +90,28 @@ def _refresh_from_milestones(goal: Goal) -> None:
     goal.next_milestone_due = min(open_dates) if open_dates else None
 
 
+def rollup_refresh(*, owner: Individual) -> GoalRollup:
+    """Recompute the person's row of /team/ from their active goals shared with managers."""
+    figures = Goal.objects.filter(
+        team_visible_q(), owner=owner, status=Goal.Status.ACTIVE
+    ).aggregate(
+        active=Count("id"),
+        checkin=Min("next_checkin_due"),
+        milestone=Min("next_milestone_due"),
+        target=Min("target_date"),
+    )
+    dates = [figures[k] for k in ("checkin", "milestone", "target") if figures[k]]
+    rollup, _ = GoalRollup.objects.update_or_create(
+        owner=owner,
+        defaults={
+            "employer_id": owner.employer_id,
+            "active_goals": figures["active"],
+            "attention_on": min(dates) if dates else None,
+        },
+    )
+    return rollup
+
+
 # --- goals ----------------------------------------------------------------------------------
 
 
@@ -133,6 +156,7 @@ def goal_create(
     goal.save()
     _set_schedule(goal, start=owner_today(owner))
     goal.save(update_fields=["next_checkin_due"])
+    rollup_refresh(owner=owner)
     audit(employer=owner.employer, actor=actor, verb="goal.created", target=goal)
     return goal
 
@@ -181,6 +205,7 @@ def goal_update(*, goal: Goal, actor: Individual, **changes) -> Goal:
         due = goal.next_due_after(start)
         _set_schedule(goal, start=today if due and due < today else start)
     goal.save()
+    rollup_refresh(owner=goal.owner)
     changed = {k: str(getattr(goal, k)) for k in changes if before[k] != getattr(goal, k)}
     audit(employer=goal.owner.employer, actor=actor, verb="goal.updated", target=goal, **changed)
     return goal
@@ -208,6 +233,7 @@ def milestone_add(*, goal: Goal, actor: Individual, title: str, due_date: date) 
     milestone.save()
     _refresh_from_milestones(goal)
     goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
+    rollup_refresh(owner=goal.owner)
     audit(employer=goal.owner.employer, actor=actor, verb="milestone.added", target=milestone)
     return milestone
 
@@ -222,6 +248,7 @@ def milestone_set_done(*, milestone: Milestone, actor: Individual, done: bool) -
     milestone.save(update_fields=["done", "done_at"])
     _refresh_from_milestones(goal)
     goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
+    rollup_refresh(owner=goal.owner)
     audit(
         employer=goal.owner.employer,
         actor=actor,
@@ -245,6 +272,7 @@ def milestone_delete(*, milestone: Milestone, actor: Individual) -> None:
     milestone.delete()
     _refresh_from_milestones(goal)
     goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
+    rollup_refresh(owner=goal.owner)
 
 
 # --- check-ins ------------------------------------------------------------------------------
@@ -285,6 +313,7 @@ def checkin_record(
     goal.last_checkin_on = today
     _set_schedule(goal, start=today)
     goal.save(update_fields=["progress", "last_checkin_on", "next_checkin_due", "updated_at"])
+    rollup_refresh(owner=goal.owner)
     audit(employer=goal.owner.employer, actor=actor, verb="checkin.recorded", target=checkin)
     return checkin
 

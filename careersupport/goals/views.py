@@ -221,9 +221,7 @@ def team(request):
     )
     today = services.owner_today(me)
     page = paginate(request, selectors.team_people(viewer=me, filters=filters, today=today))
-    for person in page.object_list:
-        for goal in person.team_goals:
-            goal.overdue = goal.overdue_reasons(today)
+    selectors.team_page_rollup(page.object_list, today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
