@@ -168,7 +168,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         for row in Goal.objects.filter(employer_id=employer.pk, owner__in=staff)
         .values("owner__department_id")
         .annotate(
-            active=Count("id", filter=Q(status=Goal.Status.ACTIVE)),
+            active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
             overdue=Count("id", filter=overdue_q(today)),
         )
     }
@@ -218,7 +218,7 @@ def home_summary(*, viewer: Individual) -> dict:
         ).order_by("next_checkin_due")[:5]
     )
     counts = Goal.objects.filter(owner=viewer).aggregate(
-        active=Count("id", filter=Q(status=Goal.Status.ACTIVE)),
+        active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
         reviews=Count("reviews", filter=Q(reviews__replied_at__isnull=True)),
     )
     return {"due": due, "today": today, **counts}

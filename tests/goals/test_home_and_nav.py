@@ -17,7 +17,9 @@ def test_home_card_lists_checkins_due_and_reviews_to_answer(client_for, employee
         owner=employee, title="Late one", next_checkin_due=timezone.localdate() - timedelta(days=4)
     )
     GoalReviewFactory(goal=late)
+    GoalReviewFactory(goal=late, replied_at=timezone.now(), reply="Thanks")
     text = client_for(employee).get(reverse("home")).text
+    assert "2 active goals" in text
     assert "Due soon" in text and "Late one" in text and "overdue since" in text
     assert "1 review waiting for your reply" in text
 
