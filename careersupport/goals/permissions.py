@@ -115,23 +115,25 @@ def _partner_consents(viewer: Individual, owner: Individual) -> bool:
 
 
 def shared_with_q(viewer: Individual) -> Q:
-    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4)."""
-    partner_side = Q(
-        owner_id__in=Partnership.objects.filter(
-            partner=viewer, status=Partnership.Status.ACTIVE, employee_shares_goals=True
-        ).values("employee_id")
-    ) | Q(
-        owner_id__in=Partnership.objects.filter(
-            employee=viewer, status=Partnership.Status.ACTIVE, partner_shares_goals=True
-        ).values("partner_id")
+    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4).
+
+    Two small indexed queries find the consenting partner and the linked goals first, so the
+    goal query itself is an index lookup, not a scan of the whole employer's goals.
+    """
+    sides = Partnership.objects.filter(status=Partnership.Status.ACTIVE).filter(
+        Q(partner=viewer, employee_shares_goals=True)
+        | Q(employee=viewer, partner_shares_goals=True)
     )
-    linked = Q(
-        pk__in=GoalLink.objects.filter(individual=viewer, ended_at__isnull=True).values("goal_id")
+    owners = {e if p == viewer.pk else p for e, p in sides.values_list("employee_id", "partner_id")}
+    linked = list(
+        GoalLink.objects.filter(individual=viewer, ended_at__isnull=True).values_list(
+            "goal_id", flat=True
+        )
     )
     return (
         Q(employer_id=viewer.employer_id)
         & ~Q(owner=viewer)
-        & ((Q(shared_with_partner=True) & partner_side) | linked)
+        & (Q(shared_with_partner=True, owner_id__in=owners) | Q(pk__in=linked))
     )
 
 
