@@ -44,9 +44,13 @@ class Chart:
     @property
     def summary(self) -> str:
         return (
-            f"Progress went from {self.first.progress}% on {self.first.day:%d %b %Y} "
-            f"to {self.last.progress}% on {self.last.day:%d %b %Y} over {len(self.points)} check-ins."
+            f"Progress went from {self.first.progress}% on {_day(self.first.day)} "
+            f"to {self.last.progress}% on {_day(self.last.day)} over {len(self.points)} check-ins."
         )
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
 
 
 def _y(progress: int) -> float:

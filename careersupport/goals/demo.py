@@ -145,7 +145,7 @@ def _seed_goal(
     stop = today - timedelta(days=20) if overdue else today
     while step and status != "draft" and day + step <= stop:
         due = day + step
-        day = due + timedelta(days=rng.choice([0, 0, 0, 1, 2, 5]))
+        day = due + timedelta(days=rng.choice([0, 0, 0, 0, 0, 1, 2, 5]))
         if day > stop:
             break
         progress = min(100, progress + rng.randint(3, 12))
