@@ -14,6 +14,7 @@ from . import selectors, services
 from .charts import progress_chart
 from .forms import CheckInForm, GoalForm, MilestoneForm, ReplyForm, ReviewForm, TeamFilterForm
 from .models import Goal
+from .pagination import window_page
 from .permissions import get_goal_for_user
 
 
@@ -220,7 +221,7 @@ def team(request):
         status=data.get("status") or Goal.Status.ACTIVE,
     )
     today = services.owner_today(me)
-    page = paginate(request, selectors.team_people(viewer=me, filters=filters, today=today))
+    page = window_page(request, selectors.team_people(viewer=me, filters=filters, today=today))
     selectors.team_page_rollup(page.object_list, today)
     query = request.GET.copy()
     query.pop("page", None)
