@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -20,7 +21,7 @@ from django.db.models import (
 
 from careersupport.people.models import Department, Employer, Individual
 
-from .models import CheckIn, Goal, GoalReview, overdue_q
+from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
 from .permissions import chain_below_sql, shared_with_q, team_visible_q
 
 MIN_GROUP = 5  # reports never show a group smaller than this
@@ -87,18 +88,26 @@ def _team_goal_q(filters: TeamFilters, today: date, prefix: str = "") -> Q:
 def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> QuerySet[Individual]:
     """The viewer's reports (or whole chain), who needs attention first; their visible goals
     come with one prefetch per page, whatever the size of the team or the chain."""
-    people = Individual.objects.of_employer(viewer.employer).employees().active()
-    if filters.whole_chain:
-        people = people.filter(id__in=chain_below_sql(viewer.pk))
-    else:
-        people = people.filter(manager=viewer)
     goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
-    people = people.select_related("manager", "department").prefetch_related(
-        Prefetch("goals", queryset=goals, to_attr="team_goals")
+    base = (
+        Individual.objects.of_employer(viewer.employer)
+        .employees()
+        .active()
+        .select_related("manager", "department")
+        .prefetch_related(Prefetch("goals", queryset=goals, to_attr="team_goals"))
     )
-    if filters.status == Goal.Status.ACTIVE and not filters.category:
-        # The everyday view: the kept roll-up sorts and filters a chain of thousands on one
-        # indexed date (the earliest thing due), with no aggregate over their goals.
+    everyday = filters.status == Goal.Status.ACTIVE and not filters.category
+    if everyday and filters.whole_chain:
+        return ChainPeople(
+            viewer=viewer, people=base, overdue_before=filters.overdue_only and today
+        )
+    if filters.whole_chain:
+        people = base.filter(id__in=chain_below_sql(viewer.pk))
+    else:
+        people = base.filter(manager=viewer)
+    if everyday:
+        # The everyday view: the kept roll-up sorts and filters on one indexed date (the
+        # earliest thing due), with no aggregate over their goals.
         if filters.overdue_only:
             people = people.filter(goal_rollup__attention_on__lt=today)
         return people.order_by(
@@ -114,6 +123,42 @@ def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> Que
         .filter(goal_count__gt=0)
         .order_by("first_due", "last_name", "first_name", "id")
     )
+
+
+class ChainPeople:
+    """The whole chain in attention order, sliced in SQL: one query walks the chain and sorts it
+    on the roll-up, returning only the ids of the page; a second loads those people.
+
+    Sorting the chain by person would read every person's row; this reads only the chain's ids
+    and their roll-up rows. Ties (and people without goals) go in id order.
+    """
+
+    def __init__(self, *, viewer: Individual, people: QuerySet[Individual], overdue_before):
+        self.viewer, self.people, self.overdue_before = viewer, people, overdue_before
+
+    def __getitem__(self, window: slice) -> list[Individual]:
+        table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
+        shown = "(%s.deactivated_at IS NULL AND %s.kind = 'employee' AND %s.employer_id = %%s)"
+        overdue = "AND r.attention_on < %s" if self.overdue_before else ""
+        sql = (
+            f"WITH RECURSIVE chain(id, shown) AS ("
+            f" SELECT id, {shown % ((table,) * 3)} FROM {table} WHERE manager_id = %s"
+            f" UNION SELECT p.id, {shown % (('p',) * 3)} FROM {table} p"
+            f" JOIN chain c ON p.manager_id = c.id"
+            f") SELECT chain.id FROM chain LEFT JOIN {rollups} r ON r.owner_id = chain.id"
+            f" WHERE chain.shown {overdue}"
+            f" ORDER BY r.attention_on IS NULL, r.attention_on, chain.id LIMIT %s OFFSET %s"
+        )
+        employer = self.viewer.employer_id
+        params = [employer, self.viewer.pk, employer]
+        if self.overdue_before:
+            params.append(self.overdue_before)
+        params += [window.stop - window.start, window.start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        found = {person.pk: person for person in self.people.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def team_page_rollup(people, today: date) -> None:

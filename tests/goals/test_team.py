@@ -112,7 +112,7 @@ def test_whole_chain_keeps_query_count_flat(
     for leaf in _tree(employer, manager, fanout, 3):
         GoalFactory(owner=leaf)
     client = client_for(manager)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get(URL, {"scope": "chain"}).status_code == 200
 
 
@@ -126,3 +126,26 @@ def test_a_long_chain_is_paged(client_for, employer, manager):
         p for p in reports if p.full_name in second
     ]
     assert len(shown) == 30
+
+
+def test_whole_chain_puts_who_needs_attention_first_and_filters_overdue(
+    client_for, employer, manager, employee
+):
+    deep = _tree(employer, employee, 1, 2)[-1]
+    GoalFactory(owner=employee, title="Calm goal")
+    GoalFactory(owner=deep, title="Deep and late", next_checkin_due=_past())
+    client = client_for(manager)
+    text = client.get(URL, {"scope": "chain"}).text
+    assert text.index(deep.full_name) < text.index(employee.full_name)
+    overdue = client.get(URL, {"scope": "chain", "overdue": "on"}).text
+    assert "Deep and late" in overdue and employee.full_name not in overdue
+
+
+def test_whole_chain_hides_deactivated_people_but_walks_through_them(
+    client_for, employer, manager, employee, peer
+):
+    below = IndividualFactory(employer=employer, manager=employee, user=None, first_name="Below")
+    employee.deactivated_at = timezone.now()
+    employee.save()
+    text = client_for(manager).get(URL, {"scope": "chain"}).text
+    assert below.full_name in text and employee.full_name not in text
