@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("people/", include("careersupport.people.urls")),
+    path("goals/", include("careersupport.goals.urls")),
+    path("team/", include("careersupport.goals.team_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -89,3 +89,73 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     employer = factory.SelfAttribute("individual.employer")
     email = factory.SelfAttribute("individual.email")
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+# --- goals --------------------------------------------------------------------------------
+
+from careersupport.goals.models import CheckIn, Goal, GoalLink, GoalReview, Milestone  # noqa: E402
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """An active goal shared with the manager, due in three months."""
+
+    class Meta:
+        model = Goal
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("owner.employer")
+    title = factory.Sequence(lambda n: f"Goal {n}")
+    category = Goal.Category.SKILL
+    status = Goal.Status.ACTIVE
+    target_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    cadence = Goal.Cadence.MONTHLY
+    next_checkin_due = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+    @factory.post_generation
+    def rollup(obj, create, extracted, **kwargs):
+        # What the services do after every write: keep the owner's /team/ row current.
+        if create:
+            from careersupport.goals.services import rollup_refresh
+
+            rollup_refresh(owner=obj.owner)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    goal = factory.SubFactory(GoalFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckIn
+
+    goal = factory.SubFactory(GoalFactory)
+    author = factory.SelfAttribute("goal.owner")
+    date = factory.LazyFunction(timezone.localdate)
+    progress = 10
+
+
+class GoalReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoalReview
+
+    goal = factory.SubFactory(GoalFactory)
+    reviewer = factory.SelfAttribute("goal.owner.manager")
+    rating = GoalReview.Rating.ON_TRACK
+    comments = "Good momentum."
+
+
+class GoalLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoalLink
+
+    goal = factory.SubFactory(GoalFactory)
+    individual = factory.SubFactory(
+        IndividualFactory, employer=factory.SelfAttribute("..goal.employer")
+    )
+    kind = GoalLink.Kind.COACHING

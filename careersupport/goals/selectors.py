@@ -1,0 +1,269 @@
+"""Reads in `goals`, shaped for a page and scoped to the viewer through `permissions`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from careersupport.people.models import Department, Employer, Individual
+
+from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
+from .permissions import chain_below_sql, shared_with_q, team_visible_q
+
+MIN_GROUP = 5  # reports never show a group smaller than this
+
+STATUS_ORDER = ["active", "draft", "paused", "achieved", "dropped"]
+
+
+def goals_of_owner(*, viewer: Individual, status: str = "") -> QuerySet[Goal]:
+    goals = Goal.objects.filter(employer_id=viewer.employer_id, owner=viewer)
+    if status:
+        goals = goals.filter(status=status)
+    return goals.alias(status_rank=_status_rank()).order_by("-status_rank", "target_date", "id")
+
+
+def _status_rank() -> Case:
+    return Case(
+        *[When(status=s, then=Value(len(STATUS_ORDER) - i)) for i, s in enumerate(STATUS_ORDER)],
+        output_field=IntegerField(),
+    )
+
+
+def goals_shared_with(*, viewer: Individual, limit: int = 50) -> list[Goal]:
+    """Partners' and coachees'/mentees' goals the viewer may see (rules 3 and 4)."""
+    return list(
+        Goal.objects.filter(shared_with_q(viewer))
+        .exclude(status=Goal.Status.DRAFT)
+        .select_related("owner")
+        .order_by("owner__last_name", "owner__first_name", "target_date", "id")[:limit]
+    )
+
+
+def goal_page(goal: Goal) -> dict:
+    """Milestones, check-in history and reviews of one goal, a query each."""
+    checkins = list(goal.checkins.select_related("author").order_by("-date", "-id"))
+    return {
+        "milestones": list(goal.milestones.all()),
+        "checkins": checkins,
+        "reviews": list(goal.reviews.select_related("reviewer").order_by("-created_at", "-id")),
+    }
+
+
+# --- /team/ ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamFilters:
+    whole_chain: bool = False
+    overdue_only: bool = False
+    category: str = ""
+    status: str = Goal.Status.ACTIVE
+
+
+def _team_goal_q(filters: TeamFilters, today: date, prefix: str = "") -> Q:
+    q = team_visible_q(prefix)
+    if filters.status:
+        q &= Q(**{f"{prefix}status": filters.status})
+    if filters.category:
+        q &= Q(**{f"{prefix}category": filters.category})
+    if filters.overdue_only:
+        q &= overdue_q(today, prefix)
+    return q
+
+
+def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> QuerySet[Individual]:
+    """The viewer's reports (or whole chain), who needs attention first; their visible goals
+    come with one prefetch per page, whatever the size of the team or the chain."""
+    goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
+    base = (
+        Individual.objects.of_employer(viewer.employer)
+        .employees()
+        .active()
+        .select_related("manager", "department")
+        .prefetch_related(Prefetch("goals", queryset=goals, to_attr="team_goals"))
+    )
+    everyday = filters.status == Goal.Status.ACTIVE and not filters.category
+    if everyday and filters.whole_chain:
+        return ChainPeople(
+            viewer=viewer, people=base, overdue_before=filters.overdue_only and today
+        )
+    if filters.whole_chain:
+        people = base.filter(id__in=chain_below_sql(viewer.pk))
+    else:
+        people = base.filter(manager=viewer)
+    if everyday:
+        # The everyday view: the kept roll-up sorts and filters on one indexed date (the
+        # earliest thing due), with no aggregate over their goals.
+        if filters.overdue_only:
+            people = people.filter(goal_rollup__attention_on__lt=today)
+        return people.order_by(
+            F("goal_rollup__attention_on").asc(nulls_last=True), "last_name", "first_name", "id"
+        )
+    # Filtered by category or another status: aggregate the matching goals, earliest due first.
+    goal_q = _team_goal_q(filters, today, "goals__")
+    return (
+        people.annotate(
+            goal_count=Count("goals", filter=goal_q),
+            first_due=Min("goals__target_date", filter=goal_q),
+        )
+        .filter(goal_count__gt=0)
+        .order_by("first_due", "last_name", "first_name", "id")
+    )
+
+
+class ChainPeople:
+    """The whole chain in attention order, sliced in SQL: one query walks the chain and sorts it
+    on the roll-up, returning only the ids of the page; a second loads those people.
+
+    Sorting the chain by person would read every person's row; this reads only the chain's ids
+    and their roll-up rows. Ties (and people without goals) go in id order.
+    """
+
+    def __init__(self, *, viewer: Individual, people: QuerySet[Individual], overdue_before):
+        self.viewer, self.people, self.overdue_before = viewer, people, overdue_before
+
+    def __getitem__(self, window: slice) -> list[Individual]:
+        table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
+        shown = "(%s.deactivated_at IS NULL AND %s.kind = 'employee' AND %s.employer_id = %%s)"
+        overdue = "AND r.attention_on < %s" if self.overdue_before else ""
+        sql = (
+            f"WITH RECURSIVE chain(id, shown) AS ("
+            f" SELECT id, {shown % ((table,) * 3)} FROM {table} WHERE manager_id = %s"
+            f" UNION SELECT p.id, {shown % (('p',) * 3)} FROM {table} p"
+            f" JOIN chain c ON p.manager_id = c.id"
+            f") SELECT chain.id FROM chain LEFT JOIN {rollups} r ON r.owner_id = chain.id"
+            f" WHERE chain.shown {overdue}"
+            f" ORDER BY r.attention_on IS NULL, r.attention_on, chain.id LIMIT %s OFFSET %s"
+        )
+        employer = self.viewer.employer_id
+        params = [employer, self.viewer.pk, employer]
+        if self.overdue_before:
+            params.append(self.overdue_before)
+        params += [window.stop - window.start, window.start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        found = {person.pk: person for person in self.people.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def team_page_rollup(people, today: date) -> None:
+    """Per person on the page: goal count, overdue count, average progress, last check-in,
+    from the prefetched goals (no query); per goal, what is overdue."""
+    for person in people:
+        goals = person.team_goals
+        for goal in goals:
+            goal.overdue = goal.overdue_reasons(today)
+        person.goal_count = len(goals)
+        person.overdue_count = sum(1 for goal in goals if goal.overdue)
+        person.avg_progress = sum(g.progress for g in goals) / len(goals) if goals else None
+        checkins = [g.last_checkin_on for g in goals if g.last_checkin_on]
+        person.last_checkin = max(checkins) if checkins else None
+
+
+# --- HR -------------------------------------------------------------------------------------
+
+
+@dataclass
+class DepartmentRow:
+    name: str
+    people: int
+    active_goals: int = 0
+    on_track: int = 0
+    checkins: int = 0
+    checkins_on_time: int = 0
+
+    @property
+    def shown(self) -> bool:
+        return self.people >= MIN_GROUP
+
+    @property
+    def on_track_share(self) -> int | None:
+        return round(100 * self.on_track / self.active_goals) if self.active_goals else None
+
+    @property
+    def on_time_share(self) -> int | None:
+        return round(100 * self.checkins_on_time / self.checkins) if self.checkins else None
+
+
+def hr_department_summary(*, employer: Employer, today: date) -> list[DepartmentRow]:
+    """Per department: active goals, share on track (active and nothing overdue) and the share
+    of check-ins of the last 90 days recorded by their due date. Four queries in all; rows for
+    departments of fewer than MIN_GROUP people carry no figures (the template hides them)."""
+    staff = Individual.objects.of_employer(employer).employees().active()
+    heads = dict(
+        staff.values_list("department_id").annotate(n=Count("id")).values_list("department_id", "n")
+    )
+    goals = {
+        row["owner__department_id"]: row
+        for row in Goal.objects.filter(employer_id=employer.pk, owner__in=staff)
+        .values("owner__department_id")
+        .annotate(
+            active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
+            overdue=Count("id", filter=overdue_q(today)),
+        )
+    }
+    since = today - timedelta(days=90)
+    checkins = {
+        row["goal__owner__department_id"]: row
+        for row in CheckIn.objects.filter(
+            goal__employer_id=employer.pk, goal__owner__in=staff, date__gte=since
+        )
+        .values("goal__owner__department_id")
+        .annotate(
+            total=Count("id"),
+            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),
+        )
+    }
+    names = {d.pk: d.name for d in Department.objects.filter(employer=employer)}
+    names[None] = "No department"
+    rows = []
+    for dept_id, name in sorted(names.items(), key=lambda item: (item[0] is None, item[1])):
+        people = heads.get(dept_id, 0)
+        if dept_id is None and not people:
+            continue
+        row = DepartmentRow(name=name, people=people)
+        if row.shown:
+            g, c = goals.get(dept_id, {}), checkins.get(dept_id, {})
+            row.active_goals = g.get("active", 0)
+            row.on_track = row.active_goals - g.get("overdue", 0)
+            row.checkins, row.checkins_on_time = c.get("total", 0), c.get("on_time", 0)
+        rows.append(row)
+    return rows
+
+
+def reviews_awaiting_reply(*, viewer: Individual) -> QuerySet[GoalReview]:
+    return GoalReview.objects.filter(goal__owner=viewer, replied_at__isnull=True).select_related(
+        "goal", "reviewer"
+    )
+
+
+def home_summary(*, viewer: Individual) -> dict:
+    """Two queries: what of the viewer's goals needs attention this week."""
+    from .services import owner_today
+
+    today = owner_today(viewer)
+    due = list(
+        Goal.objects.filter(
+            owner=viewer, status=Goal.Status.ACTIVE, next_checkin_due__lte=today + timedelta(days=7)
+        ).order_by("next_checkin_due")[:5]
+    )
+    counts = Goal.objects.filter(owner=viewer).aggregate(
+        active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
+        reviews=Count("reviews", filter=Q(reviews__replied_at__isnull=True)),
+    )
+    return {"due": due, "today": today, **counts}

@@ -1,0 +1,113 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from careersupport.goals.models import Goal
+from careersupport.notifications.models import Reminder
+from tests.factories import MilestoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(goal, **overrides):
+    data = {
+        "title": goal.title,
+        "why": goal.why,
+        "category": goal.category,
+        "target_date": goal.target_date.isoformat(),
+        "status": goal.status,
+        "cadence": goal.cadence,
+        "progress": goal.progress,
+        "shared_with_manager": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_owner_edits_the_goal(client_for, employee, goal):
+    url = reverse("goals:goal-edit", args=[goal.pk])
+    response = client_for(employee).post(url, _form(goal, title="Lead two migrations", progress=40))
+    goal.refresh_from_db()
+    assert response.status_code == 302
+    assert (goal.title, goal.progress) == ("Lead two migrations", 40)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("manager", 403), ("peer", 404), ("outsider", 404)]
+)
+def test_others_cannot_edit(client_for, request, goal, persona, expected):
+    person = request.getfixturevalue(persona)
+    url = reverse("goals:goal-edit", args=[goal.pk])
+    assert client_for(person).post(url, _form(goal, title="Hijacked")).status_code == expected
+    goal.refresh_from_db()
+    assert goal.title != "Hijacked"
+
+
+def test_it_refuses_a_target_date_before_a_milestone(client_for, employee, goal):
+    MilestoneFactory(goal=goal, due_date=goal.target_date - timedelta(days=5))
+    early = goal.target_date - timedelta(days=10)
+    url = reverse("goals:goal-edit", args=[goal.pk])
+    response = client_for(employee).post(url, _form(goal, target_date=early.isoformat()))
+    assert response.status_code == 400
+    assert "after this target date" in response.text
+    goal.refresh_from_db()
+    assert goal.target_date != early
+
+
+def test_it_refuses_progress_over_100_on_edit(client_for, employee, goal):
+    url = reverse("goals:goal-edit", args=[goal.pk])
+    response = client_for(employee).post(url, _form(goal, progress=120))
+    assert response.status_code == 400
+    assert "Progress must be between 0 and 100." in response.text
+    goal.refresh_from_db()
+    assert goal.progress == 0
+
+
+def test_pausing_cancels_the_checkin_reminders(client_for, employee):
+    from careersupport.goals import services
+
+    goal = services.goal_create(
+        owner=employee,
+        actor=employee,
+        title="Run a 10k",
+        target_date=timezone.localdate() + timedelta(days=60),
+    )
+    assert Reminder.objects.filter(state="pending").count() == 2
+    services.goal_update(goal=goal, actor=employee, status=Goal.Status.PAUSED)
+    goal.refresh_from_db()
+    assert goal.next_checkin_due is None
+    assert Reminder.objects.filter(state="pending").count() == 0
+
+
+@pytest.mark.parametrize("status", ["achieved", "dropped"])
+def test_closing_a_goal_cancels_its_reminders(employee, status):
+    from careersupport.goals import services
+
+    goal = services.goal_create(
+        owner=employee,
+        actor=employee,
+        title="Mentor a junior",
+        target_date=timezone.localdate() + timedelta(days=60),
+    )
+    services.goal_update(goal=goal, actor=employee, status=status)
+    assert not Reminder.objects.filter(state="pending").exists()
+
+
+def test_resuming_a_goal_schedules_from_today(employee):
+    from careersupport.goals import services
+
+    goal = services.goal_create(
+        owner=employee,
+        actor=employee,
+        title="Learn Go",
+        status="draft",
+        target_date=timezone.localdate() + timedelta(days=60),
+        cadence="weekly",
+    )
+    services.goal_update(goal=goal, actor=employee, status="active")
+    goal.refresh_from_db()
+    today = services.owner_today(employee)
+    assert goal.next_checkin_due == today + timedelta(weeks=1)
+    assert Reminder.objects.filter(state="pending", kind="goals.checkin_due").count() == 1

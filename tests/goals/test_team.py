@@ -1,0 +1,151 @@
+"""/team/: attention order, filters, chain switch, roll-up and query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from careersupport.goals.permissions import chain_below_sql, managers_above
+from careersupport.people.models import Individual
+from tests.factories import GoalFactory, IndividualFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("team:overview")
+
+
+def _past(days=3):
+    return timezone.localdate() - timedelta(days=days)
+
+
+def test_who_needs_attention_comes_first(client_for, manager, employee, peer):
+    GoalFactory(owner=employee, title="Calm goal")
+    GoalFactory(owner=peer, title="Late goal", next_checkin_due=_past())
+    text = client_for(manager).get(URL).text
+    assert text.index(peer.full_name) < text.index(employee.full_name)
+
+
+@pytest.mark.parametrize(
+    "late", [{"next_checkin_due": "past"}, {"next_milestone_due": "past"}, {"target_date": "past"}]
+)
+def test_overdue_only_shows_every_kind_of_overdue(client_for, manager, employee, peer, late):
+    GoalFactory(owner=employee, title="On time")
+    GoalFactory(owner=peer, title="Behind", **{k: _past() for k in late})
+    text = client_for(manager).get(URL, {"overdue": "on"}).text
+    assert "Behind" in text and "On time" not in text
+
+
+def test_filters_by_category_and_status(client_for, manager, employee):
+    GoalFactory(owner=employee, title="Learn Rust", category="skill")
+    GoalFactory(owner=employee, title="Get promoted", category="role")
+    GoalFactory(owner=employee, title="Old win", category="role", status="achieved")
+    client = client_for(manager)
+    text = client.get(URL, {"category": "role"}).text
+    assert "Get promoted" in text and "Learn Rust" not in text and "Old win" not in text
+    assert "Old win" in client.get(URL, {"status": "achieved"}).text
+
+
+def test_shows_a_roll_up_per_person(client_for, manager, employee):
+    GoalFactory(owner=employee, progress=20)
+    GoalFactory(owner=employee, progress=60, next_checkin_due=_past())
+    text = client_for(manager).get(URL).text
+    assert "2 goals" in text and "average progress 40%" in text and "1 overdue" in text
+
+
+def test_a_bad_filter_value_is_ignored_not_a_500(client_for, manager, goal):
+    response = client_for(manager).get(URL, {"category": "nonsense", "scope": "everyone"})
+    assert response.status_code == 200
+
+
+def _tree(employer, top, fanout, depth):
+    """A reporting tree of `depth` levels under `top`; returns the leaves."""
+    level = [top]
+    for _ in range(depth):
+        level = [
+            IndividualFactory(employer=employer, manager=boss, user=None)
+            for boss in level
+            for _ in range(fanout)
+        ]
+    return level
+
+
+def test_three_level_chain_is_one_query(employer, manager):
+    leaves = _tree(employer, manager, 2, 3)
+    with CaptureQueriesContext(connection) as below:
+        ids = set(
+            Individual.objects.filter(id__in=chain_below_sql(manager.pk)).values_list(
+                "id", flat=True
+            )
+        )
+    with CaptureQueriesContext(connection) as above:
+        chain_up = managers_above(leaves[0])
+    assert len(ids) == 2 + 4 + 8 and {leaf.pk for leaf in leaves} <= ids
+    assert len(below) == 1 and len(above) == 1
+    assert chain_up[-1] == manager.pk and len(chain_up) == 3
+
+
+def test_skip_level_manager_may_review_through_the_chain(client_for, employer, manager):
+    leaf = _tree(employer, manager, 1, 3)[0]
+    goal = GoalFactory(owner=leaf, title="Deep goal")
+    assert client_for(manager).get(goal.get_absolute_url()).status_code == 200
+    assert "Deep goal" in client_for(manager).get(URL, {"scope": "chain"}).text
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_team_keeps_query_count_flat(
+    client_for, employer, manager, django_assert_max_num_queries, size
+):
+    reports = IndividualFactory.create_batch(size, employer=employer, manager=manager, user=None)
+    for person in reports:
+        GoalFactory(owner=person, next_checkin_due=_past() if person.pk % 2 else None)
+    client = client_for(manager)
+    with django_assert_max_num_queries(6):
+        assert client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize("fanout", [2, 5])
+def test_whole_chain_keeps_query_count_flat(
+    client_for, employer, manager, django_assert_max_num_queries, fanout
+):
+    for leaf in _tree(employer, manager, fanout, 3):
+        GoalFactory(owner=leaf)
+    client = client_for(manager)
+    with django_assert_max_num_queries(7):
+        assert client.get(URL, {"scope": "chain"}).status_code == 200
+
+
+def test_a_long_chain_is_paged(client_for, employer, manager):
+    reports = IndividualFactory.create_batch(30, employer=employer, manager=manager, user=None)
+    client = client_for(manager)
+    first = client.get(URL, {"scope": "chain"}).text
+    second = client.get(URL, {"scope": "chain", "page": 2}).text
+    assert 'rel="next"' in first and 'rel="next"' not in second
+    shown = [p for p in reports if p.full_name in first] + [
+        p for p in reports if p.full_name in second
+    ]
+    assert len(shown) == 30
+
+
+def test_whole_chain_puts_who_needs_attention_first_and_filters_overdue(
+    client_for, employer, manager, employee
+):
+    deep = _tree(employer, employee, 1, 2)[-1]
+    GoalFactory(owner=employee, title="Calm goal")
+    GoalFactory(owner=deep, title="Deep and late", next_checkin_due=_past())
+    client = client_for(manager)
+    text = client.get(URL, {"scope": "chain"}).text
+    assert text.index(deep.full_name) < text.index(employee.full_name)
+    overdue = client.get(URL, {"scope": "chain", "overdue": "on"}).text
+    assert "Deep and late" in overdue and employee.full_name not in overdue
+
+
+def test_whole_chain_hides_deactivated_people_but_walks_through_them(
+    client_for, employer, manager, employee, peer
+):
+    below = IndividualFactory(employer=employer, manager=employee, user=None, first_name="Below")
+    employee.deactivated_at = timezone.now()
+    employee.save()
+    text = client_for(manager).get(URL, {"scope": "chain"}).text
+    assert f"<h2>{below.full_name}" in text and f"<h2>{employee.full_name}" not in text
