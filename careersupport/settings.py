@@ -151,7 +151,8 @@ STORAGES = {
 }
 
 # E-mail: files under var/mail/ by default; smtp://user:pass@host:587 (or smtp+tls://) in production.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+# django-environ drops the first slash of a filemail path: four slashes make it absolute.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CareerSupport <no-reply@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
