@@ -183,6 +183,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = "UTC"
+# Celery's Django fix-up closes the database connection before and after every task unless
+# this is set: a new PostgreSQL connection per reminder cost ~25 ms, five times the work.
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The one beat schedule: every periodic job of the project is listed here.
 CELERY_BEAT_SCHEDULE: dict = {
@@ -201,6 +204,8 @@ CELERY_BEAT_SCHEDULE: dict = {
 REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
 REMINDER_DISPATCH_BATCH = env.int("REMINDER_DISPATCH_BATCH", default=500)
 REMINDER_DISPATCH_MAX = env.int("REMINDER_DISPATCH_MAX", default=50_000)
+# Reminders per send task (each still delivered in its own transaction).
+REMINDER_SEND_CHUNK = env.int("REMINDER_SEND_CHUNK", default=20)
 # Mail errors: retried after 1, 2, 4, 8 minutes, failed for good after the 5th attempt.
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
 REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)

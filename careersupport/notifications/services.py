@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -135,20 +136,23 @@ def preference_for(person: Individual) -> NotificationPreference:
     return found or NotificationPreference(recipient=person)
 
 
-def reminder_deliver(*, reminder_id: int) -> str:
+def reminder_deliver(*, reminder_id: int, mail: BaseEmailBackend | None = None) -> str:
     """Deliver one reminder, once: inbox entry, e-mail (unless preferred otherwise), state.
 
     The row lock serialises duplicates of the same task; whichever comes second finds the
     reminder sent and does nothing. The e-mail goes out last, inside the transaction, so a
     mail error rolls back the inbox entry and the state, and the attempt is then recorded.
+    `mail` is an open e-mail connection a caller reuses across reminders.
     """
     now = timezone.now()
     try:
         with transaction.atomic():
+            # One query: the row, locked, with the recipient, their login and preferences.
             reminder = (
                 Reminder.objects.select_for_update(of=("self",))
-                .select_related("recipient__user", "recipient__employer")
+                .select_related("recipient__user", "recipient__notification_preference")
                 .filter(pk=reminder_id)
+                .order_by()
                 .first()
             )
             if reminder is None or reminder.state != Reminder.State.PENDING:
@@ -159,7 +163,10 @@ def reminder_deliver(*, reminder_id: int) -> str:
             if recipient.deactivated_at is not None:
                 _reminder_close(reminder, Reminder.State.CANCELLED, "The recipient left.", now)
                 return CANCELLED
-            preference = preference_for(recipient)
+            try:
+                preference = recipient.notification_preference
+            except NotificationPreference.DoesNotExist:
+                preference = NotificationPreference(recipient=recipient)
             quiet_until = preference.quiet_until(now)
             if quiet_until is not None:
                 reminder.next_attempt_at = quiet_until
@@ -167,27 +174,29 @@ def reminder_deliver(*, reminder_id: int) -> str:
                 reminder.save(update_fields=["next_attempt_at", "claimed_at", "updated_at"])
                 return DEFERRED
             if reminder.kind == DIGEST_KIND:
-                _digest_deliver(reminder, now)
+                _digest_deliver(reminder, now, mail)
             else:
-                _reminder_deliver(reminder, preference, now)
+                _reminder_deliver(reminder, preference, now, mail)
             return SENT
     except Exception as error:  # noqa: BLE001 - any mail or template error is an attempt
         return _reminder_attempt_failed(reminder_id=reminder_id, error=error)
 
 
-def _reminder_deliver(reminder: Reminder, preference: NotificationPreference, now) -> None:
+def _reminder_deliver(
+    reminder: Reminder, preference: NotificationPreference, now, mail: BaseEmailBackend | None
+) -> None:
     if not preference.wants_email(reminder.kind):
         email = Notification.Email.OFF
     elif preference.digest:
         email = Notification.Email.DIGEST
     else:
         email = Notification.Email.SENT
-    notification = _notification_create(reminder, email, now)
+    _notification_create(reminder, email, now)
     _reminder_close(reminder, Reminder.State.SENT, "", now)
     if email == Notification.Email.DIGEST:
         _digest_schedule(reminder.recipient, preference, now)
     elif email == Notification.Email.SENT:
-        _reminder_message(reminder, notification).send()
+        _reminder_message(reminder, mail).send()
 
 
 def _notification_create(reminder: Reminder, email: str, now) -> Notification:
@@ -275,7 +284,9 @@ def _message_id(reminder: Reminder) -> str:
     return f"<reminder.{reminder.pk}.{digest}@{domain}>"
 
 
-def _email(template: str, context: dict, to: str, reminder: Reminder) -> EmailMultiAlternatives:
+def _email(
+    template: str, context: dict, to: str, reminder: Reminder, mail: BaseEmailBackend | None
+) -> EmailMultiAlternatives:
     context = {
         **context,
         "site_url": settings.SITE_URL,
@@ -288,6 +299,7 @@ def _email(template: str, context: dict, to: str, reminder: Reminder) -> EmailMu
         body=render_to_string(f"notifications/email/{template}_message.txt", context),
         to=[to],
         headers={"Message-ID": _message_id(reminder), "X-CareerSupport-Kind": reminder.kind},
+        connection=mail,
     )
     message.attach_alternative(
         render_to_string(f"notifications/email/{template}_message.html", context), "text/html"
@@ -295,7 +307,7 @@ def _email(template: str, context: dict, to: str, reminder: Reminder) -> EmailMu
     return message
 
 
-def _reminder_message(reminder: Reminder, notification: Notification) -> EmailMultiAlternatives:
+def _reminder_message(reminder: Reminder, mail: BaseEmailBackend | None) -> EmailMultiAlternatives:
     person = reminder.recipient
     context = {
         "reminder": reminder,
@@ -304,7 +316,7 @@ def _reminder_message(reminder: Reminder, notification: Notification) -> EmailMu
         "due_local": timezone.localtime(reminder.due_at, person.tzinfo),
         "link": absolute_url(reminder.url),
     }
-    return _email("reminder", context, person.contact_email, reminder)
+    return _email("reminder", context, person.contact_email, reminder, mail)
 
 
 # --- the daily digest ---------------------------------------------------------------------
@@ -329,7 +341,7 @@ def _digest_schedule(person: Individual, preference: NotificationPreference, now
     return digest
 
 
-def _digest_deliver(reminder: Reminder, now) -> None:
+def _digest_deliver(reminder: Reminder, now, mail: BaseEmailBackend | None) -> None:
     items = list(
         Notification.objects.select_for_update()
         .filter(recipient=reminder.recipient, email=Notification.Email.DIGEST)
@@ -355,7 +367,7 @@ def _digest_deliver(reminder: Reminder, now) -> None:
         ],
         "day": timezone.localtime(reminder.due_at, tz).date(),
     }
-    _email("digest", context, person.contact_email, reminder).send()
+    _email("digest", context, person.contact_email, reminder, mail).send()
 
 
 # --- the inbox ----------------------------------------------------------------------------

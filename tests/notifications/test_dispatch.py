@@ -66,16 +66,27 @@ def test_its_claim_reads_the_partial_index_of_pending_rows(employee):
     assert "reminder_pending_next" in plan
 
 
-def test_the_dispatcher_queues_one_send_task_per_claimed_reminder(employee, settings, monkeypatch):
-    settings.REMINDER_DISPATCH_BATCH = 2
+def test_the_dispatcher_queues_the_claimed_reminders_in_chunks(employee, settings, monkeypatch):
+    settings.REMINDER_DISPATCH_BATCH = 4
+    settings.REMINDER_SEND_CHUNK = 3
     reminders = ReminderFactory.create_batch(5, recipient=employee)
-    queued = []
+    chunks = []
     monkeypatch.setattr(
-        tasks.send_reminder, "apply_async", lambda args, **kw: queued.append(args[0])
+        tasks.send_reminders, "apply_async", lambda args, **kw: chunks.append(args[0])
     )
     assert tasks.dispatch_due_reminders() == 5
-    assert sorted(queued) == sorted(r.pk for r in reminders)
+    assert [len(chunk) for chunk in chunks] == [3, 1, 1]
+    assert sorted(sum(chunks, [])) == sorted(r.pk for r in reminders)
     assert tasks.dispatch_due_reminders() == 0
+
+
+def test_a_send_task_delivers_its_chunk_over_one_mail_connection(employee, mailbox, monkeypatch):
+    reminders = ReminderFactory.create_batch(3, recipient=employee)
+    opened = []
+    real = tasks.get_connection
+    monkeypatch.setattr(tasks, "get_connection", lambda: opened.append(1) or real())
+    assert tasks.send_reminders([r.pk for r in reminders]) == {"sent": 3}
+    assert len(mailbox) == 3 and len(opened) == 1
 
 
 def test_beat_runs_the_dispatcher_every_minute(settings):
