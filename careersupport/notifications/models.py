@@ -40,6 +40,8 @@ class Reminder(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
+    # The channels: the inbox always; e-mail too unless the publisher or the person opts out.
+    send_email = models.BooleanField(default=True)
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)

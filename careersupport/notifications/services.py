@@ -61,8 +61,12 @@ def reminder_schedule(
     title: str,
     body: str = "",
     url: str = "",
+    send_email: bool = True,
 ) -> Reminder:
-    """Create the reminder for this occurrence, or move it while it is still pending."""
+    """Create the reminder for this occurrence, or move it while it is still pending.
+
+    `send_email=False` publishes an inbox-only reminder (the person's preferences can turn
+    e-mail off for a kind, never on for an inbox-only reminder)."""
     if kind not in registered_kinds():
         raise ValidationError(f"Unknown reminder kind {kind!r}: list it in REMINDER_KINDS.")
     reminder = Reminder.objects.select_for_update().filter(key=key).first()
@@ -82,6 +86,7 @@ def reminder_schedule(
     reminder.title = title[:200]
     reminder.body = body
     reminder.url = url
+    reminder.send_email = send_email
     reminder.full_clean(exclude=["key"] if reminder.pk else None)
     reminder.save()
     return reminder
@@ -185,7 +190,7 @@ def reminder_deliver(*, reminder_id: int, mail: BaseEmailBackend | None = None) 
 def _reminder_deliver(
     reminder: Reminder, preference: NotificationPreference, now, mail: BaseEmailBackend | None
 ) -> None:
-    if not preference.wants_email(reminder.kind):
+    if not reminder.send_email or not preference.wants_email(reminder.kind):
         email = Notification.Email.OFF
     elif preference.digest:
         email = Notification.Email.DIGEST

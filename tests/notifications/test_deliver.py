@@ -104,3 +104,9 @@ def test_a_recipient_who_left_gets_nothing(employee, mailbox):
     reminder = ReminderFactory(recipient=employee)
     assert reminder_deliver(reminder_id=reminder.pk) == "cancelled"
     assert mailbox == [] and not Notification.objects.exists()
+
+
+def test_an_inbox_only_reminder_is_never_mailed(employee, mailbox):
+    reminder = ReminderFactory(recipient=employee, send_email=False)
+    assert reminder_deliver(reminder_id=reminder.pk) == "sent"
+    assert mailbox == [] and reminder.notification.email == Notification.Email.OFF

@@ -93,6 +93,11 @@ class Migration(migrations.Migration):
             name="next_attempt_at",
             field=models.DateTimeField(),
         ),
+        migrations.AddField(
+            model_name="reminder",
+            name="send_email",
+            field=models.BooleanField(default=True),
+        ),
         migrations.AddIndex(
             model_name="reminder",
             index=models.Index(
