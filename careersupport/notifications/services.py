@@ -18,6 +18,7 @@ runs twice sends nothing the second time.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
@@ -25,7 +26,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -142,70 +144,107 @@ def preference_for(person: Individual) -> NotificationPreference:
 
 
 def reminder_deliver(*, reminder_id: int, mail: BaseEmailBackend | None = None) -> str:
-    """Deliver one reminder, once: inbox entry, e-mail (unless preferred otherwise), state.
+    """Deliver one reminder (see `reminders_deliver`); returns what happened to it."""
+    outcomes = reminders_deliver(reminder_ids=[reminder_id], mail=mail)
+    return next(iter(outcomes), SKIPPED)
 
-    The row lock serialises duplicates of the same task; whichever comes second finds the
-    reminder sent and does nothing. The e-mail goes out last, inside the transaction, so a
-    mail error rolls back the inbox entry and the state, and the attempt is then recorded.
-    `mail` is an open e-mail connection a caller reuses across reminders.
+
+def reminders_deliver(
+    *, reminder_ids: list[int], mail: BaseEmailBackend | None = None
+) -> Counter[str]:
+    """Deliver reminders, each once: inbox entry, e-mail (unless preferred otherwise), state.
+
+    Works through the ids in small transactions (REMINDER_COMMIT_EVERY). Each locks its rows
+    and skips those another task holds or that are no longer pending, so a duplicate task
+    sends nothing. E-mails go out before the commit: a mail error leaves that reminder out
+    of the slice (its attempt is recorded after), a crash rolls the slice back and its
+    reminders come back after the lease, mailed again under the same Message-ID.
+    `mail` is an open e-mail connection reused across reminders.
     """
+    outcomes: Counter[str] = Counter()
+    step = settings.REMINDER_COMMIT_EVERY
+    for start in range(0, len(reminder_ids), step):
+        outcomes.update(_deliver_slice(reminder_ids[start : start + step], mail))
+    return outcomes
+
+
+def _deliver_slice(reminder_ids: list[int], mail: BaseEmailBackend | None) -> Counter[str]:
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            # One query: the row, locked, with the recipient, their login and preferences.
-            reminder = (
-                Reminder.objects.select_for_update(of=("self",))
-                .select_related("recipient__user", "recipient__notification_preference")
-                .filter(pk=reminder_id)
-                .order_by()
-                .first()
-            )
-            if reminder is None or reminder.state != Reminder.State.PENDING:
-                return SKIPPED
-            if reminder.due_at > now:
-                return SKIPPED  # moved to later since this task was queued
-            recipient = reminder.recipient
-            if recipient.deactivated_at is not None:
-                _reminder_close(reminder, Reminder.State.CANCELLED, "The recipient left.", now)
-                return CANCELLED
-            try:
-                preference = recipient.notification_preference
-            except NotificationPreference.DoesNotExist:
-                preference = NotificationPreference(recipient=recipient)
-            quiet_until = preference.quiet_until(now)
-            if quiet_until is not None:
-                reminder.next_attempt_at = quiet_until
-                reminder.claimed_at = None
-                reminder.save(update_fields=["next_attempt_at", "claimed_at", "updated_at"])
-                return DEFERRED
-            if reminder.kind == DIGEST_KIND:
-                _digest_deliver(reminder, now, mail)
+    outcomes: Counter[str] = Counter()
+    failures: list[tuple[int, Exception]] = []
+    with transaction.atomic():
+        # One query: the rows, locked, with each recipient, their login and preferences.
+        reminders = (
+            Reminder.objects.select_for_update(of=("self",), skip_locked=True)
+            .select_related("recipient__user", "recipient__notification_preference")
+            .filter(pk__in=reminder_ids, state=Reminder.State.PENDING)
+            .order_by("pk")
+        )
+        delivered: list[Notification] = []
+        for reminder in reminders:
+            outcome = _deliver_one(reminder, now, mail, delivered)
+            if isinstance(outcome, Exception):
+                failures.append((reminder.pk, outcome))
             else:
-                _reminder_deliver(reminder, preference, now, mail)
+                outcomes[outcome] += 1
+        if delivered:
+            Notification.objects.bulk_create(delivered)
+            Reminder.objects.filter(pk__in=[n.reminder_id for n in delivered]).update(
+                state=Reminder.State.SENT,
+                sent_at=now,
+                attempts=F("attempts") + 1,
+                last_error="",
+                claimed_at=None,
+                updated_at=now,
+            )
+    for reminder_id, error in failures:
+        outcomes[_reminder_attempt_failed(reminder_id=reminder_id, error=error)] += 1
+    return outcomes
+
+
+def _deliver_one(
+    reminder: Reminder, now, mail: BaseEmailBackend | None, delivered: list[Notification]
+) -> str | Exception:
+    """Decide and send one reminder; its inbox entry joins `delivered` for one INSERT."""
+    if reminder.due_at > now:
+        return SKIPPED  # moved to later since this task was queued
+    recipient = reminder.recipient
+    if recipient.deactivated_at is not None:
+        _reminder_close(reminder, Reminder.State.CANCELLED, "The recipient left.", now)
+        return CANCELLED
+    try:
+        preference = recipient.notification_preference
+    except NotificationPreference.DoesNotExist:
+        preference = NotificationPreference(recipient=recipient)
+    quiet_until = preference.quiet_until(now)
+    if quiet_until is not None:
+        reminder.next_attempt_at = quiet_until
+        reminder.claimed_at = None
+        reminder.save(update_fields=["next_attempt_at", "claimed_at", "updated_at"])
+        return DEFERRED
+    try:
+        if reminder.kind == DIGEST_KIND:
+            with transaction.atomic():  # its writes go if its e-mail fails
+                _digest_deliver(reminder, now, mail)
             return SENT
+        if not reminder.send_email or not preference.wants_email(reminder.kind):
+            email = Notification.Email.OFF
+        elif preference.digest:
+            email = Notification.Email.DIGEST
+            _digest_schedule(recipient, preference, now)
+        else:
+            email = Notification.Email.SENT
+            _reminder_message(reminder, mail).send()
+    except (DatabaseError, transaction.TransactionManagementError):
+        raise  # the database, not the mail: the slice rolls back and comes back later
     except Exception as error:  # noqa: BLE001 - any mail or template error is an attempt
-        return _reminder_attempt_failed(reminder_id=reminder_id, error=error)
+        return error
+    delivered.append(_notification(reminder, email, now))
+    return SENT
 
 
-def _reminder_deliver(
-    reminder: Reminder, preference: NotificationPreference, now, mail: BaseEmailBackend | None
-) -> None:
-    if not reminder.send_email or not preference.wants_email(reminder.kind):
-        email = Notification.Email.OFF
-    elif preference.digest:
-        email = Notification.Email.DIGEST
-    else:
-        email = Notification.Email.SENT
-    _notification_create(reminder, email, now)
-    _reminder_close(reminder, Reminder.State.SENT, "", now)
-    if email == Notification.Email.DIGEST:
-        _digest_schedule(reminder.recipient, preference, now)
-    elif email == Notification.Email.SENT:
-        _reminder_message(reminder, mail).send()
-
-
-def _notification_create(reminder: Reminder, email: str, now) -> Notification:
-    return Notification.objects.create(
+def _notification(reminder: Reminder, email: str, now) -> Notification:
+    return Notification(
         employer_id=reminder.employer_id,
         recipient=reminder.recipient,
         reminder=reminder,
@@ -254,7 +293,7 @@ def _reminder_attempt_failed(*, reminder_id: int, error: Exception) -> str:
     _reminder_close(reminder, Reminder.State.FAILED, reason, now)
     if reminder.kind != DIGEST_KIND:
         # The e-mail is lost for good; the inbox still shows the reminder.
-        _notification_create(reminder, Notification.Email.FAILED, now)
+        _notification(reminder, Notification.Email.FAILED, now).save()
     audit(
         employer=reminder.recipient.employer,
         actor=None,

@@ -4,16 +4,15 @@ Both take ids or nothing and call a service. The broker is only the fast path: i
 lost (a killed worker, a restarted Redis) its reminders stay claimed in the database until
 the lease ends, and the next dispatcher run queues them again.
 
-A send task carries a small chunk of reminder ids rather than one: each reminder is still
-delivered in its own transaction under its own row lock, but the per-message cost of Celery
-(about 2 ms here, as much as the delivery itself) is paid once per chunk, and one SMTP
-connection serves the whole chunk.
+A send task carries a chunk of reminder ids rather than one: every reminder is still locked
+and re-checked, but the per-message cost of Celery (about 2 ms here, as much as a delivery)
+is paid once per chunk, its rows are written a few at a time, and one SMTP connection
+serves the whole chunk.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
 
 from celery import current_app, shared_task
 from django.conf import settings
@@ -44,15 +43,9 @@ def dispatch_due_reminders() -> int:
 
 @shared_task(name="notifications.send_reminders", ignore_result=True)
 def send_reminders(reminder_ids: list[int]) -> dict[str, int]:
-    outcomes: Counter = Counter()
     mail = _open_mail()
     try:
-        for reminder_id in reminder_ids:
-            outcome = services.reminder_deliver(reminder_id=reminder_id, mail=mail)
-            outcomes[outcome] += 1
-            if outcome in (services.RETRY, services.FAILED):
-                mail.close()  # a broken SMTP session must not fail the rest of the chunk
-                mail = _open_mail()
+        outcomes = services.reminders_deliver(reminder_ids=reminder_ids, mail=mail)
     finally:
         mail.close()
     if set(outcomes) - {services.SENT}:
