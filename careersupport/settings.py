@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "careersupport.people.context_processors.roles",
+                "careersupport.notifications.context_processors.inbox",
             ],
         },
     },
@@ -150,10 +151,13 @@ STORAGES = {
 }
 
 # E-mail: files under var/mail/ by default; smtp://user:pass@host:587 (or smtp+tls://) in production.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+# django-environ drops the first slash of a filemail path: four slashes make it absolute.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CareerSupport <no-reply@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A hung SMTP server must fail the attempt (and be retried), not hold a worker for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 
 # Celery. The embedded default is a file-system broker under var/ with atomic writes
 # (careersupport/broker.py); production points CELERY_BROKER_URL at Redis.
@@ -165,6 +169,9 @@ if CELERY_BROKER_URL.startswith("atomicfs"):
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
         "control_folder": str(_broker_dir / "control"),
+        # kombu sleeps this long whenever the prefetch window is full, so it caps the
+        # embedded worker at about prefetch / interval tasks a second (kombu's 1 s: 2 a second).
+        "polling_interval": 0.02,
     }
 else:
     # A task lost with a killed worker comes back after this long; the database
@@ -176,9 +183,34 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = "UTC"
+# Celery's Django fix-up closes the database connection before and after every task unless
+# this is set: a new PostgreSQL connection per reminder cost ~25 ms, five times the work.
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The one beat schedule: every periodic job of the project is listed here.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Claims due reminders and queues their send tasks; expires so that a backlog of
+    # dispatcher runs does not pile up while no worker is running.
+    "dispatch-due-reminders": {
+        "task": "notifications.dispatch_due_reminders",
+        "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
+        "options": {"expires": 50},
+    },
+}
+
+# Reminders (careersupport/notifications). A claimed reminder whose task has not finished
+# within the lease is queued again: a killed worker delays it by one lease, and the lease
+# must outlast the queue's backlog, or busy workers get harmless duplicate tasks.
+REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
+REMINDER_DISPATCH_BATCH = env.int("REMINDER_DISPATCH_BATCH", default=500)
+REMINDER_DISPATCH_MAX = env.int("REMINDER_DISPATCH_MAX", default=50_000)
+# Reminders per send task, and per transaction within it: a worker killed mid-transaction
+# may have mailed up to that many before the rollback (sent again, same Message-ID).
+REMINDER_SEND_CHUNK = env.int("REMINDER_SEND_CHUNK", default=20)
+REMINDER_COMMIT_EVERY = env.int("REMINDER_COMMIT_EVERY", default=5)
+# Mail errors: retried after 1, 2, 4, 8 minutes, failed for good after the 5th attempt.
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
+REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)
 
 # Production hardening: on whenever DEBUG is off, each switch overridable.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

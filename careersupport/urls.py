@@ -9,5 +9,6 @@ urlpatterns = [
     path("people/", include("careersupport.people.urls")),
     path("goals/", include("careersupport.goals.urls")),
     path("team/", include("careersupport.goals.team_urls")),
+    path("notifications/", include("careersupport.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

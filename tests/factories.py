@@ -159,3 +159,49 @@ class GoalLinkFactory(factory.django.DjangoModelFactory):
         IndividualFactory, employer=factory.SelfAttribute("..goal.employer")
     )
     kind = GoalLink.Kind.COACHING
+
+
+# --- notifications ------------------------------------------------------------------------
+
+from careersupport.notifications.models import (  # noqa: E402
+    Notification,
+    NotificationPreference,
+    Reminder,
+)
+
+
+class ReminderFactory(factory.django.DjangoModelFactory):
+    """A pending reminder, due a minute ago, of the test kind `tests.nudge`."""
+
+    class Meta:
+        model = Reminder
+
+    recipient = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("recipient.employer")
+    kind = "tests.nudge"
+    key = factory.Sequence(lambda n: f"tests.nudge:{n}")
+    due_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=1))
+    next_attempt_at = factory.SelfAttribute("due_at")
+    title = factory.Sequence(lambda n: f"Reminder {n}")
+    url = "/people/me/"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    reminder = factory.SubFactory(
+        ReminderFactory, state=Reminder.State.SENT, sent_at=factory.LazyFunction(timezone.now)
+    )
+    recipient = factory.SelfAttribute("reminder.recipient")
+    employer = factory.SelfAttribute("reminder.employer")
+    kind = factory.SelfAttribute("reminder.kind")
+    title = factory.SelfAttribute("reminder.title")
+    url = factory.SelfAttribute("reminder.url")
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NotificationPreference
+
+    recipient = factory.SubFactory(IndividualFactory)

@@ -69,5 +69,5 @@ def test_hr_summary_keeps_query_count_flat(
         ):
             GoalFactory(owner=person)
     client = client_for(hr_admin)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(URL).status_code == 200

@@ -1,0 +1,280 @@
+"""Reminder delivery benchmark: a real worker, PostgreSQL, Redis and an e-mail backend.
+
+    DATABASE_URL=postgres://app:app@127.0.0.1:5433/app_bench \\
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/2 \\
+        python bench/reminders_bench.py [--n 10000] [--sent 1000000] [--concurrency 4]
+
+1. Tops the table up to `--sent` already-sent reminders (kept between runs; `--cleanup`
+   removes every bench row) and times the dispatcher's claim query on it with
+   EXPLAIN ANALYZE: idle (nothing due) and busy (a batch of 500 due).
+2. Creates `--n` due reminders, starts a Celery worker on the broker, runs the dispatcher
+   and measures until every one is sent: reminders per second end to end (claim, queue,
+   lock, inbox row, e-mail rendered and written by the e-mail backend, commit).
+
+Targets on the 2-core machine: >= 500 reminders/s, dispatcher query < 5 ms with 1M sent.
+Not a test: it writes to the database it is given (rows of an employer with slug "bench").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careersupport.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from careersupport.notifications.models import Notification, Reminder  # noqa: E402
+from careersupport.notifications.tasks import dispatch_due_reminders  # noqa: E402
+from careersupport.people.models import Employer, Individual  # noqa: E402
+
+# Delivery does not look kinds up (only scheduling does), so the bench needs none registered.
+BENCH_KIND = "bench.reminder"
+RECIPIENTS = 200
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="due reminders to deliver")
+    parser.add_argument("--sent", type=int, default=1_000_000, help="sent reminders in the table")
+    parser.add_argument("--concurrency", type=int, default=4, help="worker processes")
+    parser.add_argument("--cleanup", action="store_true", help="delete every bench row and stop")
+    args = parser.parse_args()
+
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL=postgres://… (the figures are for PostgreSQL).")
+    if not settings.CELERY_BROKER_URL.startswith("redis"):
+        sys.exit("Set CELERY_BROKER_URL=redis://… (the figures are for Redis).")
+    call_command("migrate", verbosity=0)
+    employer, people = bench_people()
+    if args.cleanup:
+        Reminder.objects.filter(employer=employer).delete()
+        print("Deleted every bench reminder.")
+        return
+
+    print(f"PostgreSQL {connection.pg_version}, broker {settings.CELERY_BROKER_URL}")
+    top_up_sent(employer, people, args.sent)
+    idle = claim_query_ms(repeat=50)
+    print(f"\nDispatcher query, nothing due, {sent_count(employer):,} sent rows in the table:")
+    print(f"  {idle['median']:.3f} ms median, {idle['max']:.3f} ms max over 50 runs")
+    print(f"  plan: {idle['plan']}")
+
+    reminders = create_due(employer, people, args.n)
+    busy = claim_query_ms(repeat=20)
+    print(f"\nDispatcher query, {args.n:,} due (claims a batch of 500):")
+    print(f"  {busy['median']:.3f} ms median, {busy['max']:.3f} ms max over 20 runs")
+
+    result = deliver(reminders, args.concurrency)
+    print(f"\nEnd to end, {args.n:,} reminders, worker --concurrency={args.concurrency}:")
+    print(f"  dispatcher claimed and queued all in {result['dispatch']:.2f} s")
+    print(f"  delivered in {result['seconds']:.2f} s: {result['rate']:.0f} reminders/s")
+    print(f"  {result['emails']:,} e-mails written, {result['inbox']:,} inbox rows")
+    cores = os.cpu_count() or 1
+    print(
+        f"  CPU per reminder (worker processes + their PostgreSQL backends): "
+        f"{result['cpu_ms']:.2f} ms, i.e. {cores * 1000 / result['cpu_ms']:.0f} reminders/s "
+        f"if {cores} cores were ours alone (load average now {os.getloadavg()[0]:.1f})"
+    )
+    print("\nTargets: >= 500 reminders/s, < 5 ms dispatcher query with 1M sent.")
+
+
+def bench_people() -> tuple[Employer, list[Individual]]:
+    employer, _ = Employer.objects.get_or_create(slug="bench", defaults={"name": "Bench"})
+    have = Individual.objects.filter(employer=employer).count()
+    Individual.objects.bulk_create(
+        Individual(
+            employer=employer,
+            email=f"bench{i}@example.invalid",
+            first_name=f"Bench{i}",
+            time_zone="Europe/Berlin",
+        )
+        for i in range(have, RECIPIENTS)
+    )
+    return employer, list(Individual.objects.filter(employer=employer))
+
+
+def sent_count(employer) -> int:
+    return Reminder.objects.filter(employer=employer, state=Reminder.State.SENT).count()
+
+
+def top_up_sent(employer, people, target: int) -> None:
+    missing = target - sent_count(employer)
+    if missing <= 0:
+        return
+    print(f"Adding {missing:,} sent reminders (kept for the next run)…", flush=True)
+    started = time.monotonic()
+    table = Reminder._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (employer_id, recipient_id, kind, key, due_at, next_attempt_at,
+                title, body, url, send_email, state, sent_at, attempts, last_error, created_at,
+                updated_at)
+            SELECT %(employer)s, (%(people)s::bigint[])[1 + g %% %(n)s], %(kind)s,
+                   'bench-sent:' || g || ':' || md5(random()::text),
+                   now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval,
+                   'Sent reminder', '', '/', true, 'sent', now() - (g || ' seconds')::interval, 1, '',
+                   now(), now()
+            FROM generate_series(1, %(missing)s) AS g
+            """,
+            {
+                "employer": employer.pk,
+                "people": [p.pk for p in people],
+                "n": len(people),
+                "kind": BENCH_KIND,
+                "missing": missing,
+            },
+        )
+        cursor.execute(f"ANALYZE {table}")
+    print(f"  in {time.monotonic() - started:.1f} s")
+
+
+def claim_query_ms(repeat: int) -> dict:
+    """EXPLAIN ANALYZE the claim's SELECT … FOR UPDATE SKIP LOCKED, rolled back each time."""
+    query = (
+        Reminder.objects.filter(state=Reminder.State.PENDING, next_attempt_at__lte=timezone.now())
+        .order_by("next_attempt_at")
+        .select_for_update(skip_locked=True)
+        .values_list("pk", flat=True)[: settings.REMINDER_DISPATCH_BATCH]
+    )
+    times, plan = [], ""
+    for _ in range(repeat):
+        with transaction.atomic(), connection.cursor() as cursor:
+            sql, params = query.query.sql_with_params()
+            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+            result = cursor.fetchone()[0][0]
+            times.append(result["Planning Time"] + result["Execution Time"])
+            plan = describe(result["Plan"])
+            transaction.set_rollback(True)
+    return {"median": statistics.median(times), "max": max(times), "plan": plan}
+
+
+def describe(node: dict) -> str:
+    text = node["Node Type"] + (f" using {node['Index Name']}" if "Index Name" in node else "")
+    children = node.get("Plans", [])
+    return text + (" <- " + describe(children[0]) if children else "")
+
+
+def create_due(employer, people, n: int) -> list[int]:
+    now = timezone.now()
+    Reminder.objects.bulk_create(
+        Reminder(
+            employer=employer,
+            recipient=people[i % len(people)],
+            kind=BENCH_KIND,
+            key=f"bench-due:{now.timestamp()}:{i}",
+            due_at=now,
+            next_attempt_at=now,
+            title=f"Bench reminder {i}",
+            body="Your goal check-in is due.",
+            url="/notifications/",
+        )
+        for i in range(n)
+    )
+    return list(
+        Reminder.objects.filter(employer=employer, state=Reminder.State.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def deliver(reminder_ids: list[int], concurrency: int) -> dict:
+    mail_dir = Path(tempfile.mkdtemp(prefix="reminders-bench-mail-"))
+    env = {
+        **os.environ,
+        "EMAIL_URL": f"filemail:///{mail_dir}",
+        "VAR_DIR": tempfile.mkdtemp(prefix="reminders-bench-var-"),
+        # A worker as production runs it: DEBUG off (no query log kept per task).
+        "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-a-secret-" + "x" * 32),
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "careersupport",
+            "worker",
+            f"--concurrency={concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=WARNING",
+            "-n",
+            f"bench-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        time.sleep(6)  # the worker's start-up is not part of the figure
+        pending = Reminder.objects.filter(pk__in=reminder_ids, state=Reminder.State.PENDING)
+        cpu_before = worker_cpu_seconds(worker.pid) + backend_cpu_seconds()
+        started = time.monotonic()
+        dispatch_due_reminders()
+        dispatched = time.monotonic() - started
+        while pending.exists():
+            if worker.poll() is not None:
+                sys.exit("The worker died.")
+            time.sleep(0.05)
+        seconds = time.monotonic() - started
+        cpu = worker_cpu_seconds(worker.pid) + backend_cpu_seconds() - cpu_before
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    emails = sum(p.read_text().count("\nMessage-ID: ") for p in mail_dir.glob("*.log"))
+    return {
+        "dispatch": dispatched,
+        "seconds": seconds,
+        "rate": len(reminder_ids) / seconds,
+        "cpu_ms": cpu * 1000 / len(reminder_ids),
+        "emails": emails,
+        "inbox": Notification.objects.filter(reminder__in=reminder_ids).count(),
+    }
+
+
+def _proc_cpu(pid: int) -> float:
+    """user + system seconds of one process, from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def worker_cpu_seconds(pid: int) -> float:
+    """The worker and its pool processes (its children)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    pids = [pid, *map(int, children.read_text().split())] if children.exists() else [pid]
+    return sum(_proc_cpu(p) for p in pids)
+
+
+def backend_cpu_seconds() -> float:
+    """PostgreSQL backends serving this database, except the bench's own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return sum(_proc_cpu(pid) for (pid,) in cursor.fetchall())
+
+
+if __name__ == "__main__":
+    main()
