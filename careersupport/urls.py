@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("people/", include("careersupport.people.urls")),
+    path("programs/", include("programs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,477 @@
+"""Offerings of every kind, enrollments, event sessions, policies, shadowing slots, cohorts."""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from careersupport.people.models import TIME_ZONE_CHOICES, Department, Employer, Individual
+
+
+class Offering(models.Model):
+    class Kind(models.TextChoices):
+        COACHING = "coaching", "Career coaching program"
+        MENTORSHIP = "mentorship", "Mentorship program"
+        TRAINING = "training", "Training course"
+        WORKSHOP = "workshop", "Workshop"
+        CONFERENCE = "conference", "Conference"
+        NETWORKING = "networking", "Networking event"
+        CAREER_FAIR = "career_fair", "Career fair or expo"
+        JOB_SHADOWING = "job_shadowing", "Job shadowing"
+        REENTRY = "reentry", "Re-entry (returnship) program"
+        RESUME_REVIEW = "resume_review", "Job search: résumé review"
+        INTERVIEW_PRACTICE = "interview_practice", "Job search: interview practice"
+        SALARY_NEGOTIATION = "salary_negotiation", "Job search: salary negotiation"
+        EAP = "eap", "Employee assistance program (EAP)"
+        WELLNESS = "wellness", "Wellness"
+        CHILDCARE = "childcare", "Childcare support"
+        MANAGER_TRAINING = "manager_training", "Manager training"
+        ERG = "erg", "Employee resource group"
+        POLICY = "policy", "Family-friendly policy"
+
+    # Kinds whose enrollment is a set of dated sessions to register for.
+    EVENT_KINDS = {
+        Kind.WORKSHOP,
+        Kind.CONFERENCE,
+        Kind.NETWORKING,
+        Kind.CAREER_FAIR,
+        Kind.TRAINING,
+        Kind.MANAGER_TRAINING,
+        Kind.ERG,
+        Kind.WELLNESS,
+    }
+    # Kinds handed on to another app's flow after enrollment.
+    HANDOFF_KINDS = {Kind.COACHING, Kind.MENTORSHIP}
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    class Provider(models.TextChoices):
+        INTERNAL = "internal", "Internal"
+        EXTERNAL = "external", "External partner organisation"
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Hybrid"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="offerings")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    # Audience: a person qualifies through any ticked group; departments narrow it further.
+    for_employees = models.BooleanField("all employees", default=True)
+    for_partners = models.BooleanField("partners of employees", default=False)
+    for_managers = models.BooleanField("managers", default=False)
+    for_caregivers = models.BooleanField("parents and caregivers", default=False)
+    for_returners = models.BooleanField("returners from a career break", default=False)
+    departments = models.ManyToManyField(
+        Department,
+        blank=True,
+        related_name="offerings",
+        help_text="Leave empty for every department; otherwise only people in these.",
+    )
+    provider = models.CharField(max_length=16, choices=Provider.choices, default=Provider.INTERNAL)
+    provider_name = models.CharField(
+        "partner organisation", max_length=200, blank=True, help_text="For an external provider."
+    )
+    format = models.CharField(max_length=16, choices=Format.choices, default=Format.IN_PERSON)
+    location = models.CharField(max_length=300, blank=True)
+    online_url = models.URLField("online link", blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Seats; leave empty for no limit."
+    )
+    enrollment_opens_at = models.DateTimeField(null=True, blank=True)
+    enrollment_closes_at = models.DateTimeField(null=True, blank=True)
+    needs_approval = models.BooleanField("enrollment needs HR approval", default=False)
+    is_confidential = models.BooleanField(
+        "confidential", default=False, help_text="HR sees counts only, never names (e.g. EAP)."
+    )
+    created_by = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "title", "id"]
+        indexes = [
+            models.Index(fields=["employer", "status", "starts_on"]),
+            models.Index(fields=["employer", "kind"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:offering-detail", args=[self.pk])
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind in self.EVENT_KINDS
+
+    @property
+    def is_handoff(self) -> bool:
+        return self.kind in self.HANDOFF_KINDS
+
+    @property
+    def audience_labels(self) -> list[str]:
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in (
+                "for_employees",
+                "for_partners",
+                "for_managers",
+                "for_caregivers",
+                "for_returners",
+            )
+            if getattr(self, name)
+        ]
+
+    def enrollment_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return False
+        if self.enrollment_opens_at and now < self.enrollment_opens_at:
+            return False
+        return not (self.enrollment_closes_at and now > self.enrollment_closes_at)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The end date is before the start date."
+        if (
+            self.enrollment_opens_at
+            and self.enrollment_closes_at
+            and self.enrollment_closes_at < self.enrollment_opens_at
+        ):
+            errors["enrollment_closes_at"] = "Enrollment closes before it opens."
+        if self.enrollment_closes_at and self.ends_on:
+            last_day = self.enrollment_closes_at.astimezone(timezone.get_current_timezone()).date()
+            if last_day > self.ends_on:
+                errors["enrollment_closes_at"] = (
+                    f"Enrollment closes after the offering has ended (on {self.ends_on:%d %b %Y})."
+                )
+        if self.format in (self.Format.IN_PERSON, self.Format.HYBRID) and not self.location:
+            errors["location"] = "An in-person or hybrid offering needs a location."
+        if self.format in (self.Format.ONLINE, self.Format.HYBRID) and not self.online_url:
+            errors["online_url"] = "An online or hybrid offering needs a link."
+        if self.provider == self.Provider.EXTERNAL and not self.provider_name:
+            errors["provider_name"] = "Name the partner organisation that provides it."
+        if not any(
+            (
+                self.for_employees,
+                self.for_partners,
+                self.for_managers,
+                self.for_caregivers,
+                self.for_returners,
+            )
+        ):
+            errors["for_employees"] = "Choose at least one audience."
+        if self.is_confidential and self.needs_approval:
+            # Approving would show HR who asked; confidential means counts only.
+            errors["needs_approval"] = "A confidential offering cannot need approval."
+        if self.kind == self.Kind.EAP and not self.is_confidential:
+            errors["is_confidential"] = "An EAP is always confidential."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Enrollment(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for approval"
+        ENROLLED = "enrolled", "Enrolled"
+        WAITLISTED = "waitlisted", "On the waitlist"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        COMPLETED = "completed", "Completed"
+
+    ACTIVE = (Status.REQUESTED, Status.ENROLLED, Status.WAITLISTED)
+
+    class Handoff(models.TextChoices):
+        NONE = "", "Not applicable"
+        WAITING = "waiting", "Waiting to be matched"
+        MATCHED = "matched", "Matched"
+        CLOSED = "closed", "Closed"
+
+    class Outcome(models.TextChoices):
+        NONE = "", "No outcome yet"
+        PLACED = "placed", "Placed in a role"
+        EXTENDED = "extended", "Extended"
+        EXITED = "exited", "Exited"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="+")
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="enrollments")
+    person = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="enrollments")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    waitlist_position = models.PositiveIntegerField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    is_lead = models.BooleanField(default=False, help_text="Leads an employee resource group.")
+    # The hook for coaching and mentorship: those apps set the status and where to go next.
+    handoff_status = models.CharField(
+        max_length=16, choices=Handoff.choices, default=Handoff.NONE, blank=True
+    )
+    handoff_url = models.CharField(max_length=500, blank=True)
+    cohort = models.ForeignKey(
+        "Cohort", on_delete=models.SET_NULL, null=True, blank=True, related_name="participants"
+    )
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default="", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["offering", "person"], name="enrollment_once"),
+        ]
+        indexes = [
+            models.Index(fields=["offering", "status", "waitlist_position"]),
+            models.Index(fields=["person", "status"]),
+            models.Index(fields=["employer", "status", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.offering} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class Session(models.Model):
+    """One dated occurrence of an event; people register per session."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    location = models.CharField(max_length=300, blank=True)
+    online_url = models.URLField("online link", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["offering", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.offering}: {self.title}"
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.tzinfo)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.tzinfo)
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The session must end after it starts."})
+
+
+class SessionRegistration(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        Individual, on_delete=models.CASCADE, related_name="session_registrations"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="registration_once")
+        ]
+        indexes = [models.Index(fields=["person", "session"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.session}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar URL; revoking replaces the token so old links stop working."""
+
+    person = models.OneToOneField(Individual, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:calendar-feed", args=[self.token])
+
+
+class PolicyVersion(models.Model):
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    published_by = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["offering", "number"], name="policy_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offering} v{self.number}"
+
+
+class PolicyAcknowledgement(models.Model):
+    version = models.ForeignKey(
+        PolicyVersion, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    person = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="+")
+    acknowledged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-acknowledged_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "person"], name="acknowledge_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} acknowledged {self.version}"
+
+
+class ShadowSlot(models.Model):
+    """A dated slot a host offers on a job-shadowing offering."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="slots")
+    host = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="shadow_slots")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["offering", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.host} on {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The slot must end after it starts."})
+
+
+class ShadowBooking(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for the host"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        CANCELLED = "cancelled", "Cancelled"
+
+    slot = models.ForeignKey(ShadowSlot, on_delete=models.CASCADE, related_name="bookings")
+    participant = models.ForeignKey(
+        Individual, on_delete=models.CASCADE, related_name="shadow_bookings"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            # One live booking per slot: a slot is one participant's day with the host.
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=Q(status__in=["requested", "confirmed"]),
+                name="shadow_one_live_booking",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} shadows {self.slot}"
+
+
+class Cohort(models.Model):
+    """A group of returners moving through the phases of a re-entry program together."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="cohorts")
+    name = models.CharField(max_length=200)
+    starts_on = models.DateField()
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Phase(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="phases")
+    name = models.CharField(max_length=120)
+    order = models.PositiveIntegerField(default=1)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+
+    class Meta:
+        ordering = ["order", "starts_on", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The phase ends before it starts."})
+
+
+class Milestone(models.Model):
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MilestoneProgress(models.Model):
+    """A milestone reached by one participant."""
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="progress")
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="milestones_done"
+    )
+    done_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(
+        Individual, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["milestone", "enrollment"], name="milestone_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment.person}: {self.milestone}"
