@@ -117,7 +117,7 @@ def offering_manage(request, pk: int):
     context = {
         "offering": offering,
         "counts": selectors.status_counts(offering),
-        "roster": selectors.roster(offering),
+        "roster": paginate(request, selectors.roster(offering), per_page=50),
         "sessions": selectors.sessions_of(offering, me) if offering.is_event else None,
     }
     if offering.kind == Offering.Kind.POLICY:
