@@ -9,6 +9,7 @@ from careersupport.people.demo import DEMO_PASSWORD
 # Each app seeds its own records on top of the people; the order is the order of dependence.
 SEEDERS = [
     "careersupport.people.demo.seed",
+    "programs.demo.seed",
 ]
 
 
