@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from careersupport.people.models import Individual
@@ -63,10 +73,23 @@ def is_eligible(person: Individual, offering: Offering) -> bool:
 # --- catalog -----------------------------------------------------------------------------
 
 
+def status_count(status: str) -> Coalesce:
+    """How many enrollments of the row's offering have this status, as a correlated
+    subquery: PostgreSQL evaluates it for the rows of the page only, not for every
+    enrollment of every offering as a JOIN with GROUP BY would."""
+    rows = (
+        Enrollment.objects.filter(offering_id=OuterRef("pk"), status=status)
+        .order_by()
+        .values("offering_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
     return qs.annotate(
-        enrolled_count=Count("enrollments", filter=Q(enrollments__status="enrolled")),
-        waitlisted_count=Count("enrollments", filter=Q(enrollments__status="waitlisted")),
+        enrolled_count=status_count("enrolled"), waitlisted_count=status_count("waitlisted")
     )
 
 
@@ -202,10 +225,10 @@ def offerings_for_hr(
     if q:
         qs = qs.filter(title__icontains=q)
     return qs.annotate(
-        requested_count=Count("enrollments", filter=Q(enrollments__status="requested")),
-        enrolled_count=Count("enrollments", filter=Q(enrollments__status="enrolled")),
-        waitlisted_count=Count("enrollments", filter=Q(enrollments__status="waitlisted")),
-        completed_count=Count("enrollments", filter=Q(enrollments__status="completed")),
+        **{
+            f"{s}_count": status_count(s)
+            for s in ("requested", "enrolled", "waitlisted", "completed")
+        }
     ).order_by("-created_at", "-pk")
 
 
