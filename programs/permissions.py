@@ -19,7 +19,15 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
         if not viewer.is_hr_admin:
             raise PermissionDenied("Only HR admins manage offerings.")
         return get_object_or_404(Offering.objects.filter(employer_id=viewer.employer_id), pk=pk)
-    return get_object_or_404(offerings_eligible_for(viewer), pk=pk)
+    offering = offerings_eligible_for(viewer).filter(pk=pk).first()
+    if offering is None:
+        # People keep seeing what they joined after HR unpublishes it or their eligibility
+        # changes; they can withdraw but not join again.
+        offering = get_object_or_404(
+            Offering.objects.filter(employer_id=viewer.employer_id, enrollments__person=viewer),
+            pk=pk,
+        )
+    return offering
 
 
 def get_enrollment_for_hr(viewer: Individual, pk: int) -> Enrollment:

@@ -110,7 +110,12 @@ def catalog_for(
     if kind:
         qs = qs.filter(kind=kind)
     if starts_after:
-        qs = qs.filter(Q(ends_on__gte=starts_after) | Q(ends_on__isnull=True, starts_on=None))
+        # Still running on that day: ends after it, or has no end and starts after it (or
+        # has no dates at all, like an EAP line or a policy).
+        qs = qs.filter(
+            Q(ends_on__gte=starts_after)
+            | Q(ends_on__isnull=True) & (Q(starts_on__gte=starts_after) | Q(starts_on__isnull=True))
+        )
     if starts_before:
         qs = qs.filter(Q(starts_on__lte=starts_before) | Q(starts_on__isnull=True))
     if q:

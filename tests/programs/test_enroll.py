@@ -111,3 +111,37 @@ def test_my_programs_shows_what_i_am_in_and_waiting_for(client_for, employer, em
     )
     text = client_for(employee).get(reverse("programs:mine")).text
     assert "Yoga" in text and "Summit" in text and "number 3" in text
+
+
+def test_an_unpublished_offering_stays_visible_to_its_participants_only(
+    client_for, employee, peer, offering
+):
+    enroll(employee, offering)
+    offering.status = "draft"
+    offering.save()
+    assert client_for(employee).get(offering.get_absolute_url()).status_code == 200
+    assert client_for(peer).get(offering.get_absolute_url()).status_code == 404
+    client_for(employee).post(reverse("programs:withdraw", args=[offering.pk]))
+    assert Enrollment.objects.get(person=employee).status == "withdrawn"
+    client_for(employee).post(reverse("programs:enroll", args=[offering.pk]))
+    assert Enrollment.objects.get(person=employee).status == "withdrawn"
+
+
+def test_the_coaching_app_hook_sets_status_and_link_shown_in_my_programs(
+    client_for, employer, employee
+):
+    from programs.services.enrollment import enrollment_set_handoff
+
+    enrollment = enroll(employee, OfferingFactory(employer=employer, kind="mentorship"))
+    enrollment_set_handoff(
+        enrollment=enrollment, actor=None, status="matched", url="/mentorship/7/"
+    )
+    page = client_for(employee).get(reverse("programs:mine")).text
+    assert "Matched" in page and 'href="/mentorship/7/"' in page
+
+
+def test_the_hook_refuses_other_kinds(employee, offering):
+    from programs.services.enrollment import enrollment_set_handoff
+
+    with pytest.raises(ValidationError):
+        enrollment_set_handoff(enrollment=enroll(employee, offering), actor=None, status="matched")
