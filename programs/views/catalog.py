@@ -25,15 +25,14 @@ def catalog(request):
     offerings = selectors.catalog_for(viewer=me, **{k: v for k, v in filters.items() if v})
     query = request.GET.copy()
     query.pop("page", None)
+    page = paginate(request, offerings, per_page=20)
+    labels = dict(Enrollment.Status.choices)
+    for offering in page:
+        offering.my_status_label = labels.get(offering.my_status, "")
     return render(
         request,
         "programs/offering_list.html",
-        {
-            "form": form,
-            "page": paginate(request, offerings, per_page=20),
-            "query": query.urlencode(),
-            "status_labels": dict(Enrollment.Status.choices),
-        },
+        {"form": form, "page": page, "query": query.urlencode()},
     )
 
 

@@ -6,8 +6,8 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -164,6 +164,8 @@ def roster_csv(request, pk: int):
 def queue(request):
     me = request.individual
     pending = selectors.approval_queue(me)
+    if request.method == "POST" and request.POST.get("single"):
+        return _decide_single(request, pending)
     form = BulkDecisionForm(request.POST or None, queryset=pending)
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["enrollments"])
@@ -180,12 +182,34 @@ def queue(request):
                 request, f"{len(chosen)} request{'s' if len(chosen) != 1 else ''} {verb}."
             )
             return redirect("programs:manage-queue")
-    page = paginate(request, pending, per_page=50)
+    page = paginate(request, pending, per_page=25)
     return render(
         request,
         "programs/manage/queue.html",
         {"form": form, "page": page, "query": "", "decline_form": DeclineForm()},
     )
+
+
+def _decide_single(request, pending):
+    """A row's own Approve or Decline button in the queue: `single=approve:<id>`, with the
+    row's reason in `reason-<id>`."""
+    me = request.individual
+    decision, _, pk = request.POST["single"].partition(":")
+    if decision not in ("approve", "decline") or not pk.isdigit():
+        raise Http404
+    enrollment = get_object_or_404(pending, pk=pk)
+    try:
+        if decision == "approve":
+            enrollment_services.enrollment_approve(enrollment=enrollment, actor=me)
+        else:
+            enrollment_services.enrollment_decline(
+                enrollment=enrollment, actor=me, reason=request.POST.get(f"reason-{pk}", "")
+            )
+    except ValidationError as error:
+        messages.error(request, f"{enrollment.person.full_name}: {' '.join(error.messages)}")
+    else:
+        messages.success(request, f"{enrollment.person.full_name}: {decision}d.")
+    return redirect("programs:manage-queue")
 
 
 @require_POST

@@ -171,3 +171,22 @@ def test_console_counts_each_status(client_for, hr_admin, offering):
     EnrollmentFactory(offering=offering, status="completed")
     text = client_for(hr_admin).get(reverse("programs:manage")).text
     assert "<td>2</td><td>0</td><td>1</td>" in text.replace("\n", "").replace("      ", "")
+
+
+def test_a_row_button_in_the_queue_decides_that_request_only(client_for, hr_admin, requests_):
+    target = requests_[1]
+    client = client_for(hr_admin)
+    url = reverse("programs:manage-queue")
+    client.post(url, {"single": f"decline:{target.pk}", f"reason-{target.pk}": ""})
+    assert Enrollment.objects.filter(status="requested").count() == 3
+    client.post(url, {"single": f"decline:{target.pk}", f"reason-{target.pk}": "No budget."})
+    client.post(url, {"single": f"approve:{requests_[0].pk}"})
+    statuses = [Enrollment.objects.get(pk=e.pk).status for e in requests_]
+    assert statuses == ["enrolled", "declined", "requested"]
+
+
+def test_a_row_button_cannot_reach_another_employer(client_for, outsider_hr, requests_):
+    url = reverse("programs:manage-queue")
+    response = client_for(outsider_hr).post(url, {"single": f"approve:{requests_[0].pk}"})
+    assert response.status_code == 404
+    assert Enrollment.objects.filter(status="requested").count() == 3
