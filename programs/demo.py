@@ -65,6 +65,8 @@ AUDIENCE = {
 def _offering(world: DemoWorld, title: str, kind: str, audience: str, past: bool) -> Offering:
     today = timezone.localdate()
     start = today - timedelta(days=120) if past else today + timedelta(days=21)
+    if kind == K.REENTRY and not past:
+        start = today - timedelta(days=60)  # the cohort below is half-way through
     fields = {name: code in audience for code, name in AUDIENCE.items()}
     online = kind in (K.EAP, K.COACHING, K.MENTORSHIP, K.WELLNESS, K.INTERVIEW_PRACTICE)
     offering, _ = Offering.objects.get_or_create(
@@ -81,7 +83,9 @@ def _offering(world: DemoWorld, title: str, kind: str, audience: str, past: bool
             "provider": Offering.Provider.EXTERNAL if kind == K.EAP else Offering.Provider.INTERNAL,
             "provider_name": "CareWell Partners" if kind == K.EAP else "",
             "starts_on": None if kind in (K.EAP, K.POLICY, K.ERG) else start,
-            "ends_on": None if kind in (K.EAP, K.POLICY, K.ERG) else start + timedelta(days=60),
+            "ends_on": None
+            if kind in (K.EAP, K.POLICY, K.ERG)
+            else start + timedelta(days=150 if kind == K.REENTRY else 60),
             "is_confidential": kind == K.EAP,
             "needs_approval": kind in (K.SALARY_NEGOTIATION, K.CONFERENCE),
             "capacity": 4 if kind == K.MANAGER_TRAINING else (30 if kind != K.EAP else None),

@@ -71,7 +71,12 @@ class CatalogFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "Any kind"), *Offering.Kind.choices]
     )
-    starts_after = forms.DateField(label="Running on or after", required=False, widget=DATE)
+    starts_after = forms.DateField(
+        label="Running on or after",
+        required=False,
+        widget=DATE,
+        help_text="Empty: from today. Pick an earlier day to see past programs.",
+    )
     starts_before = forms.DateField(label="Starting on or before", required=False, widget=DATE)
 
 

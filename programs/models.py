@@ -146,6 +146,8 @@ class Offering(models.Model):
             return False
         if self.enrollment_opens_at and now < self.enrollment_opens_at:
             return False
+        if self.ends_on and now.astimezone(timezone.get_current_timezone()).date() > self.ends_on:
+            return False
         return not (self.enrollment_closes_at and now > self.enrollment_closes_at)
 
     def clean(self) -> None:
@@ -244,11 +246,10 @@ class Enrollment(models.Model):
             models.Index(fields=["offering", "status", "waitlist_position"]),
             models.Index(fields=["person", "status"]),
             models.Index(fields=["employer", "status", "created_at"]),
-            # HR's approval queue reads only requests; the offering id rides along so the
-            # count and the page need no visit to the table (PostgreSQL).
+            # HR's approval queue reads only requests; the offering id is in the key so the
+            # count needs no visit to the table.
             models.Index(
-                fields=["employer", "created_at"],
-                include=["offering"],
+                fields=["employer", "created_at", "offering"],
                 condition=Q(status="requested"),
                 name="enrollment_requested_queue",
             ),
@@ -292,6 +293,10 @@ class Session(models.Model):
     @property
     def local_end(self):
         return self.ends_at.astimezone(self.tzinfo)
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

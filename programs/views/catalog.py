@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
@@ -21,7 +22,9 @@ from ..services import enrollment as enrollment_services
 def catalog(request):
     me = request.individual
     form = CatalogFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = dict(form.cleaned_data) if form.is_valid() else {}
+    # What is still to come by default; past programs stay one filter away.
+    filters["starts_after"] = filters.get("starts_after") or timezone.localdate()
     offerings = selectors.catalog_for(viewer=me, **{k: v for k, v in filters.items() if v})
     query = request.GET.copy()
     query.pop("page", None)

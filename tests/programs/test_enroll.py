@@ -145,3 +145,9 @@ def test_the_hook_refuses_other_kinds(employee, offering):
 
     with pytest.raises(ValidationError):
         enrollment_set_handoff(enrollment=enroll(employee, offering), actor=None, status="matched")
+
+
+def test_it_refuses_an_offering_that_has_ended(employer, employee):
+    offering = OfferingFactory(employer=employer, starts_on="2020-01-01", ends_on="2020-01-02")
+    with pytest.raises(ValidationError, match="not open"):
+        enroll(employee, offering)

@@ -65,3 +65,16 @@ def test_the_home_card_shows_hr_the_waiting_requests(client_for, hr_admin, emplo
     offering = OfferingFactory(employer=employer, needs_approval=True)
     EnrollmentFactory.create_batch(2, offering=offering, status="requested")
     assert "2 enrollment requests waiting" in client_for(hr_admin).get("/").text
+
+
+def test_the_catalog_shows_what_is_to_come_unless_asked_for_the_past(
+    client_for, employee, employer
+):
+    OfferingFactory(
+        employer=employer, title="Old summit", starts_on="2020-01-01", ends_on="2020-01-02"
+    )
+    client = client_for(employee)
+    assert "Old summit" not in client.get(reverse("programs:catalog")).text
+    assert (
+        "Old summit" in client.get(reverse("programs:catalog"), {"starts_after": "2019-12-01"}).text
+    )
