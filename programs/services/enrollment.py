@@ -23,6 +23,11 @@ from ..selectors import is_eligible
 Status = Enrollment.Status
 
 
+def _audit_actor(offering: Offering, actor: Individual) -> Individual | None:
+    """The audit trail names no one who joins or leaves a confidential offering (EAP)."""
+    return None if offering.is_confidential else actor
+
+
 def _lock(offering: Offering) -> Offering:
     return Offering.objects.select_for_update().get(pk=offering.pk)
 
@@ -112,7 +117,7 @@ def enrollment_create(*, offering: Offering, person: Individual, actor: Individu
     enrollment.save()
     audit(
         employer=offering.employer,
-        actor=actor,
+        actor=_audit_actor(offering, actor),
         verb="enrollment.created",
         target=enrollment,
         status=enrollment.status,
@@ -171,7 +176,12 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     for session_id in registrations.values_list("session_id", flat=True):
         reminder_cancel_prefix(prefix=f"programs:session:{session_id}:person:{actor.pk}:")
     registrations.delete()
-    audit(employer=offering.employer, actor=actor, verb="enrollment.withdrawn", target=enrollment)
+    audit(
+        employer=offering.employer,
+        actor=_audit_actor(offering, actor),
+        verb="enrollment.withdrawn",
+        target=enrollment,
+    )
     if held_seat:
         promote_waitlist(offering=offering)
     return enrollment

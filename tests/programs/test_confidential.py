@@ -72,3 +72,12 @@ def test_an_eap_cannot_need_approval(hr_admin, eap):
 
     with pytest.raises(ValidationError, match="cannot need approval"):
         offering_update(offering=eap, actor=hr_admin, needs_approval=True)
+
+
+def test_the_audit_trail_names_no_eap_participant(employee, eap):
+    from careersupport.people.models import AuditEvent
+    from programs.services.enrollment import enrollment_create, enrollment_withdraw
+
+    enrollment = enrollment_create(offering=eap, person=employee, actor=employee)
+    enrollment_withdraw(enrollment=enrollment, actor=employee)
+    assert list(AuditEvent.objects.values_list("actor", flat=True)) == [None, None]
