@@ -17,7 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from careersupport.people.models import Individual
+from careersupport.people.models import Individual, Partnership
 
 from .models import (
     Cohort,
@@ -42,6 +42,10 @@ def eligibility_q(person: Individual) -> Q:
         if person.is_manager:
             groups |= Q(for_managers=True)
     if person.is_partner:
+        # A partner takes part through an active partnership with an employee; once it
+        # ends (or before it is accepted) the employer's programs are closed to them.
+        if not Partnership.objects.filter(partner=person, status="active").exists():
+            return Q(pk__in=[])
         groups |= Q(for_partners=True)
     if person.kind != Individual.Kind.EXTERNAL:
         # Caregiver and returner flags open offerings to employees and partners alike.

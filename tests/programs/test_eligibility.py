@@ -2,7 +2,12 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Enrollment
-from tests.factories import DepartmentFactory, IndividualFactory, OfferingFactory
+from tests.factories import (
+    DepartmentFactory,
+    IndividualFactory,
+    OfferingFactory,
+    PartnershipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +46,9 @@ def world(employer, employee, partner, manager, coach):
         "manager": manager,
         "coach": coach,
         "caregiver": IndividualFactory(employer=employer, is_caregiver=True),
-        "returner": IndividualFactory(employer=employer, kind="partner", is_returner=True),
+        "returner": PartnershipFactory(
+            employee__employer=employer, partner__is_returner=True
+        ).partner,
         "researcher": IndividualFactory(employer=employer, department=research),
     }
     return offerings, people
@@ -86,3 +93,9 @@ def test_anonymous_is_sent_to_login(client, offering):
     response = client.get(reverse("programs:catalog"))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_a_partner_whose_partnership_ended_sees_nothing(client_for, partner, employer):
+    OfferingFactory(employer=employer, title="T-partners", for_partners=True)
+    partner.partnerships_as_partner.update(status="ended")
+    assert "T-partners" not in client_for(partner).get(reverse("programs:catalog")).text
