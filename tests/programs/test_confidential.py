@@ -81,3 +81,8 @@ def test_the_audit_trail_names_no_eap_participant(employee, eap):
     enrollment = enrollment_create(offering=eap, person=employee, actor=employee)
     enrollment_withdraw(enrollment=enrollment, actor=employee)
     assert list(AuditEvent.objects.values_list("actor", flat=True)) == [None, None]
+
+
+def test_colleagues_do_not_see_how_many_use_the_eap(client_for, peer, eap, eap_enrollment):
+    page = client_for(peer).get(reverse("programs:offering-detail", args=[eap.pk])).text
+    assert "seat taken" not in page and "seats taken" not in page
