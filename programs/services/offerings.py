@@ -12,6 +12,7 @@ from careersupport.people.models import Department, Individual
 from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
+from .enrollment import promote_waitlist
 
 OFFERING_FIELDS = (
     "title",
@@ -99,8 +100,6 @@ def offering_update(
     if departments is not None:
         _check_departments(actor, departments)
         offering.departments.set(departments)
-    from .enrollment import promote_waitlist
-
     promote_waitlist(offering=offering)
     audit(employer=actor.employer, actor=actor, verb="offering.updated", target=offering)
     return offering
