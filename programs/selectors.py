@@ -9,7 +9,6 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -265,10 +264,8 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
     """Names of participants. Never for a confidential offering: callers show counts instead."""
     if offering.is_confidential:
         return Enrollment.objects.none()
-    return (
-        offering.enrollments.select_related("person", "person__department", "cohort")
-        .prefetch_related(Prefetch("milestones_done"))
-        .order_by("status", "waitlist_position", "person__last_name", "pk")
+    return offering.enrollments.select_related("person", "person__department", "cohort").order_by(
+        "status", "waitlist_position", "person__last_name", "pk"
     )
 
 
@@ -306,3 +303,23 @@ def reentry_path(enrollment: Enrollment) -> list[dict]:
             }
         )
     return path
+
+
+# --- the hook for the coaching and mentorship apps ----------------------------------------
+
+
+def enrollments_awaiting_handoff(*, viewer: Individual, kind: str) -> QuerySet[Enrollment]:
+    """People enrolled in a coaching or mentorship program and not yet matched, for HR of
+    the viewer's employer; those apps match them and call `enrollment_set_handoff`."""
+    if not viewer.is_hr_admin or kind not in Offering.HANDOFF_KINDS:
+        return Enrollment.objects.none()
+    return (
+        Enrollment.objects.filter(
+            employer_id=viewer.employer_id,
+            offering__kind=kind,
+            status=Enrollment.Status.ENROLLED,
+            handoff_status=Enrollment.Handoff.WAITING,
+        )
+        .select_related("offering", "person")
+        .order_by("created_at", "pk")
+    )

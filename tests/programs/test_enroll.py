@@ -151,3 +151,12 @@ def test_it_refuses_an_offering_that_has_ended(employer, employee):
     offering = OfferingFactory(employer=employer, starts_on="2020-01-01", ends_on="2020-01-02")
     with pytest.raises(ValidationError, match="not open"):
         enroll(employee, offering)
+
+
+def test_hr_of_the_employer_finds_who_waits_for_a_coach(employer, employee, hr_admin, outsider_hr):
+    from programs.selectors import enrollments_awaiting_handoff
+
+    enrollment = enroll(employee, OfferingFactory(employer=employer, kind="coaching"))
+    assert list(enrollments_awaiting_handoff(viewer=hr_admin, kind="coaching")) == [enrollment]
+    assert not enrollments_awaiting_handoff(viewer=outsider_hr, kind="coaching").exists()
+    assert not enrollments_awaiting_handoff(viewer=employee, kind="coaching").exists()

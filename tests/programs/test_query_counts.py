@@ -89,3 +89,18 @@ def test_my_programs_keeps_query_count_flat(
     client = client_for(employee)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("programs:mine")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_an_erg_page_with_members_and_events_keeps_query_count_flat(
+    client_for, employee, django_assert_max_num_queries, size
+):
+    from tests.factories import SessionFactory
+
+    erg = OfferingFactory(employer=employee.employer, kind="erg")
+    people = IndividualFactory.create_batch(size, employer=employee.employer, user=None)
+    make_enrollments([erg], [employee, *people], "enrolled")
+    SessionFactory.create_batch(size // 10, offering=erg)
+    client = client_for(employee)
+    with django_assert_max_num_queries(12):
+        assert client.get(erg.get_absolute_url()).status_code == 200
