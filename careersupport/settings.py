@@ -196,6 +196,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
         "options": {"expires": 50},
     },
+    # Keeps each HR admin's 08:00 (their time) reminder of pending approvals up to date.
+    "programs-pending-approvals": {
+        "task": "programs.publish_pending_approvals",
+        "schedule": 3600.0,
+    },
 }
 
 # Reminders (careersupport/notifications). A claimed reminder whose task has not finished

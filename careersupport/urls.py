@@ -10,5 +10,6 @@ urlpatterns = [
     path("goals/", include("careersupport.goals.urls")),
     path("team/", include("careersupport.goals.team_urls")),
     path("notifications/", include("careersupport.notifications.urls")),
+    path("programs/", include("programs.urls")),
     path("admin/", admin.site.urls),
 ]

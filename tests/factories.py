@@ -205,3 +205,48 @@ class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
         model = NotificationPreference
 
     recipient = factory.SubFactory(IndividualFactory)
+
+
+# --- programs ----------------------------------------------------------------------------
+
+from programs.models import Enrollment, Offering, Session  # noqa: E402
+
+
+class OfferingFactory(factory.django.DjangoModelFactory):
+    """A published online workshop open to all employees; override what a test needs."""
+
+    class Meta:
+        model = Offering
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Offering {n}")
+    description = "Learn something useful."
+    kind = Offering.Kind.WORKSHOP
+    status = Offering.Status.PUBLISHED
+    format = Offering.Format.ONLINE
+    online_url = "https://meet.example.test/room"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=31))
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    offering = factory.SubFactory(OfferingFactory)
+    employer = factory.SelfAttribute("offering.employer")
+    person = factory.SubFactory(
+        IndividualFactory, employer=factory.SelfAttribute("..offering.employer")
+    )
+    status = Enrollment.Status.ENROLLED
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    offering = factory.SubFactory(OfferingFactory)
+    title = factory.Sequence(lambda n: f"Session {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + timedelta(hours=2))
+    time_zone = "Europe/Berlin"

@@ -10,6 +10,7 @@ from careersupport.people.demo import DEMO_PASSWORD
 SEEDERS = [
     "careersupport.people.demo.seed",
     "careersupport.goals.demo.seed",
+    "programs.demo.seed",
 ]
 
 

@@ -1,0 +1,76 @@
+"""Who may see or change what in `programs`. 404 for strangers, 403 for the wrong role."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from careersupport.people.models import Individual
+
+from .models import Cohort, Enrollment, Offering, Session, ShadowBooking, ShadowSlot
+from .selectors import offerings_eligible_for
+
+
+def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -> Offering:
+    """HR of the employer may see and change any of its offerings (write); others only the
+    published ones they are eligible for, read-only."""
+    if write:
+        if not viewer.is_hr_admin:
+            raise PermissionDenied("Only HR admins manage offerings.")
+        return get_object_or_404(Offering.objects.filter(employer_id=viewer.employer_id), pk=pk)
+    offering = offerings_eligible_for(viewer).filter(pk=pk).first()
+    if offering is None:
+        # People keep seeing what they joined after HR unpublishes it or their eligibility
+        # changes; they can withdraw but not join again.
+        offering = get_object_or_404(
+            Offering.objects.filter(employer_id=viewer.employer_id, enrollments__person=viewer),
+            pk=pk,
+        )
+    return offering
+
+
+def get_enrollment_for_hr(viewer: Individual, pk: int) -> Enrollment:
+    """An enrollment HR may act on; a confidential one is never opened by name."""
+    if not viewer.is_hr_admin:
+        raise PermissionDenied("Only HR admins decide enrollments.")
+    return get_object_or_404(
+        Enrollment.objects.filter(
+            employer_id=viewer.employer_id, offering__is_confidential=False
+        ).select_related("offering", "person"),
+        pk=pk,
+    )
+
+
+def get_session_for_user(viewer: Individual, pk: int, *, write: bool = False) -> Session:
+    session = get_object_or_404(Session.objects.select_related("offering"), pk=pk)
+    if session.offering.employer_id != viewer.employer_id:
+        raise Http404
+    get_offering_for_user(viewer, session.offering_id, write=write)
+    return session
+
+
+def get_slot_for_user(viewer: Individual, pk: int) -> ShadowSlot:
+    slot = get_object_or_404(ShadowSlot.objects.select_related("offering", "host"), pk=pk)
+    get_offering_for_user(viewer, slot.offering_id)
+    return slot
+
+
+def get_booking_for_host(viewer: Individual, pk: int) -> ShadowBooking:
+    booking = get_object_or_404(
+        ShadowBooking.objects.select_related("slot", "slot__offering", "participant"), pk=pk
+    )
+    if booking.slot.offering.employer_id != viewer.employer_id:
+        raise Http404
+    if booking.slot.host_id != viewer.pk:
+        raise PermissionDenied("Only the host confirms or declines a booking.")
+    return booking
+
+
+def get_cohort_for_hr(viewer: Individual, pk: int) -> Cohort:
+    if not viewer.is_hr_admin:
+        raise PermissionDenied
+    return get_object_or_404(
+        Cohort.objects.filter(offering__employer_id=viewer.employer_id).select_related("offering"),
+        pk=pk,
+    )

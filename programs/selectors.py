@@ -1,0 +1,325 @@
+"""Reads shaped for each page, scoped to the viewer. Eligibility lives here and only here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from careersupport.people.models import Individual, Partnership
+
+from .models import (
+    Cohort,
+    Enrollment,
+    Offering,
+    PolicyAcknowledgement,
+    PolicyVersion,
+    Session,
+    SessionRegistration,
+    ShadowBooking,
+    ShadowSlot,
+)
+
+# --- eligibility: the one rule for listing, enrolling and every kind-specific action ---------
+
+
+def eligibility_q(person: Individual) -> Q:
+    """Offerings whose audience includes this person (any ticked group, within departments)."""
+    groups = Q(pk__in=[])
+    if person.is_employee:
+        groups |= Q(for_employees=True)
+        if person.is_manager:
+            groups |= Q(for_managers=True)
+    if person.is_partner:
+        # A partner takes part through an active partnership with an employee; once it
+        # ends (or before it is accepted) the employer's programs are closed to them.
+        if not Partnership.objects.filter(partner=person, status="active").exists():
+            return Q(pk__in=[])
+        groups |= Q(for_partners=True)
+    if person.kind != Individual.Kind.EXTERNAL:
+        # Caregiver and returner flags open offerings to employees and partners alike.
+        if person.is_caregiver:
+            groups |= Q(for_caregivers=True)
+        if person.is_returner:
+            groups |= Q(for_returners=True)
+    through = Offering.departments.through
+    limited = Exists(through.objects.filter(offering_id=OuterRef("pk")))
+    in_mine = Exists(
+        through.objects.filter(offering_id=OuterRef("pk"), department_id=person.department_id)
+    )
+    return groups & (~limited | in_mine)
+
+
+def offerings_eligible_for(person: Individual) -> QuerySet[Offering]:
+    """Published offerings of the person's employer that they may see and join."""
+    if person.deactivated_at is not None:
+        return Offering.objects.none()
+    return Offering.objects.filter(
+        eligibility_q(person), employer_id=person.employer_id, status=Offering.Status.PUBLISHED
+    )
+
+
+def is_eligible(person: Individual, offering: Offering) -> bool:
+    return offerings_eligible_for(person).filter(pk=offering.pk).exists()
+
+
+# --- catalog -----------------------------------------------------------------------------
+
+
+def status_count(status: str) -> Coalesce:
+    """How many enrollments of the row's offering have this status, as a correlated
+    subquery: PostgreSQL evaluates it for the rows of the page only, not for every
+    enrollment of every offering as a JOIN with GROUP BY would, and COUNT(*) lets it
+    answer from the (offering, status, ...) index alone."""
+    rows = (
+        Enrollment.objects.filter(offering_id=OuterRef("pk"), status=status)
+        .order_by()
+        .values("offering_id")
+        .annotate(n=Count("*"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
+    return qs.annotate(
+        enrolled_count=status_count("enrolled"), waitlisted_count=status_count("waitlisted")
+    )
+
+
+def catalog_for(
+    *,
+    viewer: Individual,
+    kind: str = "",
+    starts_after: date | None = None,
+    starts_before: date | None = None,
+    q: str = "",
+) -> QuerySet[Offering]:
+    """The catalog page: eligible offerings with the viewer's own status, one query."""
+    mine = Enrollment.objects.filter(offering_id=OuterRef("pk"), person=viewer).order_by()
+    qs = offerings_eligible_for(viewer).annotate(
+        my_status=Subquery(mine.values("status")[:1]),
+        my_position=Subquery(mine.values("waitlist_position")[:1]),
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if starts_after:
+        # Still running on that day: ends after it, or has no end and starts after it (or
+        # has no dates at all, like an EAP line or a policy).
+        qs = qs.filter(
+            Q(ends_on__gte=starts_after)
+            | Q(ends_on__isnull=True) & (Q(starts_on__gte=starts_after) | Q(starts_on__isnull=True))
+        )
+    if starts_before:
+        qs = qs.filter(Q(starts_on__lte=starts_before) | Q(starts_on__isnull=True))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q))
+    return with_seat_counts(qs).order_by("starts_on", "title", "pk")
+
+
+def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
+    """Everything I am in or waiting for, with the next session of each."""
+    upcoming = Session.objects.filter(
+        offering_id=OuterRef("offering_id"), ends_at__gte=timezone.now()
+    )
+    return (
+        Enrollment.objects.filter(person=viewer, status__in=[*Enrollment.ACTIVE, "completed"])
+        .select_related("offering", "cohort")
+        .annotate(
+            next_session_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+            next_session_title=Subquery(upcoming.order_by("starts_at").values("title")[:1]),
+        )
+        .order_by("status", "offering__starts_on", "pk")
+    )
+
+
+def my_sessions(viewer: Individual) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(registrations__person=viewer, ends_at__gte=timezone.now())
+        .select_related("offering")
+        .order_by("starts_at")
+    )
+
+
+def sessions_of(offering: Offering, viewer: Individual) -> QuerySet[Session]:
+    return offering.sessions.annotate(
+        registered=Exists(
+            SessionRegistration.objects.filter(session_id=OuterRef("pk"), person=viewer)
+        ),
+        registered_count=Count("registrations"),
+    ).order_by("starts_at")
+
+
+def feed_sessions(person: Individual) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(registrations__person=person)
+        .select_related("offering")
+        .order_by("starts_at")
+    )
+
+
+def current_policy_version(offering: Offering) -> PolicyVersion | None:
+    return offering.versions.order_by("-number").first()
+
+
+def has_acknowledged(person: Individual, version: PolicyVersion | None) -> bool:
+    return bool(
+        version and PolicyAcknowledgement.objects.filter(version=version, person=person).exists()
+    )
+
+
+def erg_members(offering: Offering) -> QuerySet[Enrollment]:
+    return (
+        offering.enrollments.filter(status="enrolled")
+        .select_related("person")
+        .order_by("-is_lead", "person__last_name", "person__first_name")
+    )
+
+
+def shadow_slots_for(offering: Offering, viewer: Individual) -> QuerySet[ShadowSlot]:
+    live = ShadowBooking.objects.filter(
+        slot_id=OuterRef("pk"), status__in=["requested", "confirmed"]
+    )
+    return (
+        offering.slots.filter(ends_at__gte=timezone.now())
+        .select_related("host")
+        .annotate(
+            taken=Exists(live),
+            my_booking_status=Subquery(
+                ShadowBooking.objects.filter(slot_id=OuterRef("pk"), participant=viewer)
+                .order_by("-created_at")
+                .values("status")[:1]
+            ),
+        )
+    )
+
+
+def bookings_for_host(host: Individual) -> QuerySet[ShadowBooking]:
+    return (
+        ShadowBooking.objects.filter(slot__host=host, status__in=["requested", "confirmed"])
+        .select_related("slot", "slot__offering", "participant")
+        .order_by("slot__starts_at")
+    )
+
+
+def my_bookings(viewer: Individual) -> QuerySet[ShadowBooking]:
+    return (
+        ShadowBooking.objects.filter(participant=viewer)
+        .select_related("slot", "slot__offering", "slot__host")
+        .order_by("slot__starts_at")
+    )
+
+
+# --- HR console --------------------------------------------------------------------------
+
+
+def offerings_for_hr(
+    *, viewer: Individual, status: str = "", kind: str = "", q: str = ""
+) -> QuerySet[Offering]:
+    qs = Offering.objects.filter(employer_id=viewer.employer_id)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(title__icontains=q)
+    return qs.annotate(
+        **{
+            f"{s}_count": status_count(s)
+            for s in ("requested", "enrolled", "waitlisted", "completed")
+        }
+    ).order_by("-created_at", "-pk")
+
+
+def status_counts(offering: Offering) -> dict[str, int]:
+    rows = offering.enrollments.values_list("status").annotate(n=Count("pk"))
+    counts = {s: 0 for s in Enrollment.Status.values}
+    counts.update(dict(rows))
+    return counts
+
+
+def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> QuerySet[Enrollment]:
+    """Requests waiting for HR, oldest first. Confidential offerings never need approval."""
+    qs = Enrollment.objects.filter(
+        employer_id=viewer.employer_id, status="requested", offering__is_confidential=False
+    )
+    if offering_id:
+        qs = qs.filter(offering_id=offering_id)
+    return qs.select_related("offering", "person", "person__department").order_by(
+        "created_at", "pk"
+    )
+
+
+def roster(offering: Offering) -> QuerySet[Enrollment]:
+    """Names of participants. Never for a confidential offering: callers show counts instead."""
+    if offering.is_confidential:
+        return Enrollment.objects.none()
+    return offering.enrollments.select_related("person", "person__department", "cohort").order_by(
+        "status", "waitlist_position", "person__last_name", "pk"
+    )
+
+
+def acknowledgements_of(version: PolicyVersion | None) -> QuerySet[PolicyAcknowledgement]:
+    if version is None:
+        return PolicyAcknowledgement.objects.none()
+    return version.acknowledgements.select_related("person", "person__department").order_by(
+        "person__last_name", "person__first_name"
+    )
+
+
+# --- re-entry ----------------------------------------------------------------------------
+
+
+def cohorts_of(offering: Offering) -> QuerySet[Cohort]:
+    return offering.cohorts.prefetch_related("phases__milestones").annotate(
+        participant_count=Count("participants", distinct=True)
+    )
+
+
+def reentry_path(enrollment: Enrollment) -> list[dict]:
+    """The participant's phases in order, each with its milestones and which are done."""
+    if enrollment.cohort_id is None:
+        return []
+    done = set(enrollment.milestones_done.values_list("milestone_id", flat=True))
+    today = timezone.localdate()
+    path = []
+    for phase in enrollment.cohort.phases.prefetch_related("milestones"):
+        state = "done" if phase.ends_on < today else "now" if phase.starts_on <= today else "next"
+        path.append(
+            {
+                "phase": phase,
+                "state": state,
+                "milestones": [(m, m.pk in done) for m in phase.milestones.all()],
+            }
+        )
+    return path
+
+
+# --- the hook for the coaching and mentorship apps ----------------------------------------
+
+
+def enrollments_awaiting_handoff(*, viewer: Individual, kind: str) -> QuerySet[Enrollment]:
+    """People enrolled in a coaching or mentorship program and not yet matched, for HR of
+    the viewer's employer; those apps match them and call `enrollment_set_handoff`."""
+    if not viewer.is_hr_admin or kind not in Offering.HANDOFF_KINDS:
+        return Enrollment.objects.none()
+    return (
+        Enrollment.objects.filter(
+            employer_id=viewer.employer_id,
+            offering__kind=kind,
+            status=Enrollment.Status.ENROLLED,
+            handoff_status=Enrollment.Handoff.WAITING,
+        )
+        .select_related("offering", "person")
+        .order_by("created_at", "pk")
+    )

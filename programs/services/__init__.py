@@ -1,0 +1,1 @@
+"""Every write in `programs`, one module per area: offerings, enrollment, events, kinds."""

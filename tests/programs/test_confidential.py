@@ -1,0 +1,88 @@
+"""EAP participation: HR sees counts, managers see nothing, nobody sees names."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EnrollmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def eap_enrollment(eap, employee):
+    employee.last_name = "Zebedee"
+    employee.save()
+    return EnrollmentFactory(offering=eap, person=employee)
+
+
+def hr_paths(eap, enrollment):
+    return [
+        reverse("programs:manage"),
+        reverse("programs:manage-queue"),
+        reverse("programs:manage-offering", args=[eap.pk]),
+        reverse("programs:manage-roster-csv", args=[eap.pk]),
+    ]
+
+
+def test_hr_sees_counts_but_no_name_on_any_page(client_for, hr_admin, eap, eap_enrollment):
+    client = client_for(hr_admin)
+    for path in hr_paths(eap, eap_enrollment):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Zebedee" not in response.content.decode(), path
+    page = client.get(reverse("programs:manage-offering", args=[eap.pk])).text
+    assert "HR sees the counts above and never who takes part" in page
+
+
+def test_the_csv_of_a_confidential_offering_has_counts_only(
+    client_for, hr_admin, eap, eap_enrollment
+):
+    body = client_for(hr_admin).get(reverse("programs:manage-roster-csv", args=[eap.pk]))
+    assert body.content.decode().splitlines()[:3] == ["status,count", "requested,0", "enrolled,1"]
+
+
+@pytest.mark.parametrize("decision", ["approve", "decline", "complete"])
+def test_hr_cannot_open_a_confidential_enrollment(client_for, hr_admin, eap_enrollment, decision):
+    url = reverse("programs:manage-decide", args=[eap_enrollment.pk, decision])
+    assert client_for(hr_admin).post(url, {"reason": "x"}).status_code == 404
+    participant = reverse("programs:manage-participant", args=[eap_enrollment.pk])
+    assert client_for(hr_admin).get(participant).status_code == 404
+
+
+def test_the_manager_sees_no_name_anywhere(client_for, manager, eap, eap_enrollment):
+    client = client_for(manager)
+    for path in [
+        reverse("programs:catalog"),
+        reverse("programs:mine"),
+        reverse("programs:offering-detail", args=[eap.pk]),
+    ]:
+        assert "Zebedee" not in client.get(path).text, path
+    assert client.get(reverse("programs:manage-offering", args=[eap.pk])).status_code == 403
+
+
+def test_the_participant_sees_their_own_status(client_for, employee, eap, eap_enrollment):
+    page = client_for(employee).get(reverse("programs:offering-detail", args=[eap.pk])).text
+    assert "Enrolled" in page
+
+
+def test_an_eap_cannot_need_approval(hr_admin, eap):
+    from django.core.exceptions import ValidationError
+
+    from programs.services.offerings import offering_update
+
+    with pytest.raises(ValidationError, match="cannot need approval"):
+        offering_update(offering=eap, actor=hr_admin, needs_approval=True)
+
+
+def test_the_audit_trail_names_no_eap_participant(employee, eap):
+    from careersupport.people.models import AuditEvent
+    from programs.services.enrollment import enrollment_create, enrollment_withdraw
+
+    enrollment = enrollment_create(offering=eap, person=employee, actor=employee)
+    enrollment_withdraw(enrollment=enrollment, actor=employee)
+    assert list(AuditEvent.objects.values_list("actor", flat=True)) == [None, None]
+
+
+def test_colleagues_do_not_see_how_many_use_the_eap(client_for, peer, eap, eap_enrollment):
+    page = client_for(peer).get(reverse("programs:offering-detail", args=[eap.pk])).text
+    assert "seat taken" not in page and "seats taken" not in page
