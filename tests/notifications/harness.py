@@ -53,7 +53,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Timeouts are written for an idle machine; beside a parallel test run on two cores, workers
+# start and send several times slower. A passing wait returns at once, so patience is free.
+PATIENCE = 4
+
+
 def wait_for(predicate, timeout: float, interval: float = 0.05, what: str = "condition"):
+    timeout *= PATIENCE
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = predicate()
