@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import smtplib
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -66,8 +67,15 @@ def _invitations_send(invitations: list[Invitation]) -> None:
     if not invitations:
         return
     now = timezone.now()
-    with get_connection() as connection:
-        connection.send_messages([_invitation_message(i) for i in invitations])
+    try:
+        with get_connection() as connection:
+            connection.send_messages([_invitation_message(i) for i in invitations])
+    except (smtplib.SMTPException, OSError) as error:
+        # Raised inside the caller's transaction, so no one is left invited without a link.
+        raise ValidationError(
+            "The invitation e-mail could not be sent, so nothing was saved. "
+            "Please try again in a few minutes."
+        ) from error
     for invitation in invitations:
         invitation.last_sent_at = now
         invitation.send_count += 1

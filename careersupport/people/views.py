@@ -149,10 +149,13 @@ def invitation_import(request):
     form = CsvImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = services.employees_import_csv(
-            employer=me.employer, actor=me, data=form.cleaned_data["file"].read()
-        )
-        if result.ok:
+        try:
+            result = services.employees_import_csv(
+                employer=me.employer, actor=me, data=form.cleaned_data["file"].read()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        if result is not None and result.ok:
             messages.success(
                 request, f"Imported {len(result.invitations)} people and sent their invitations."
             )

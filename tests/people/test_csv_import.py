@@ -94,3 +94,11 @@ def test_only_hr_may_import(client_for, request, persona):
     response = upload(client_for(request.getfixturevalue(persona)), HEADER + "z@acme.test,Z,,,,,\n")
     assert response.status_code == 403
     assert not Individual.objects.filter(email="z@acme.test").exists()
+
+
+def test_a_mail_server_outage_imports_no_one_and_says_so(client_for, hr_admin, mail_server_down):
+    text = HEADER + "ana@acme.test,Ana,Silva,Lead,Research,,\n"
+    response = upload(client_for(hr_admin), text)
+    assert "could not be sent" in str(response.context["form"].non_field_errors())
+    assert not Individual.objects.filter(email="ana@acme.test").exists()
+    assert not hr_admin.employer.departments.filter(name="Research").exists()

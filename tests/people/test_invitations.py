@@ -187,3 +187,26 @@ def test_invitation_list_keeps_query_count_flat(
     client = client_for(hr_admin)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("people:invitation-list")).status_code == 200
+
+
+def test_a_mail_server_outage_is_told_on_the_form_and_saves_no_one(
+    client_for, hr_admin, mail_server_down
+):
+    response = invite(client_for(hr_admin))
+    assert response.status_code == 200
+    assert "could not be sent" in str(response.context["form"].non_field_errors())
+    assert not Individual.objects.filter(email="new.hire@acme.test").exists()
+    assert not Invitation.objects.filter(email="new.hire@acme.test").exists()
+
+
+def test_a_resend_during_a_mail_outage_keeps_the_old_expiry_and_says_so(
+    client_for, hr_admin, mail_server_down
+):
+    invitation = InvitationFactory(employer=hr_admin.employer)
+    response = client_for(hr_admin).post(
+        reverse("people:invitation-resend", args=[invitation.pk]), follow=True
+    )
+    assert "could not be sent" in response.text
+    old_expiry = invitation.expires_at
+    invitation.refresh_from_db()
+    assert invitation.expires_at == old_expiry and invitation.send_count == 0
