@@ -100,9 +100,22 @@ def test_team_keeps_query_count_flat(
     reports = IndividualFactory.create_batch(size, employer=employer, manager=manager, user=None)
     for person in reports:
         GoalFactory(owner=person, next_checkin_due=_past() if person.pk % 2 else None)
+        GoalFactory(owner=person, category="role", last_checkin_on=_past(9))
+    client = client_for(manager)
+    for query in ({}, {"overdue": "on"}, {"category": "role"}, {"status": "achieved"}):
+        with django_assert_max_num_queries(7):
+            assert client.get(URL, query).status_code == 200
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_team_keeps_query_count_flat_with_many_goals_per_report(
+    client_for, manager, employee, django_assert_max_num_queries, size
+):
+    GoalFactory.create_batch(size, owner=employee, next_checkin_due=_past())
     client = client_for(manager)
     with django_assert_max_num_queries(7):
-        assert client.get(URL).status_code == 200
+        response = client.get(URL)
+    assert response.status_code == 200 and f"{size} goals" in response.text
 
 
 @pytest.mark.parametrize("fanout", [2, 5])
