@@ -187,3 +187,10 @@ def test_due_and_overdue_reminders_stay_at_nine_across_the_daylight_saving_chang
     overdue = Reminder.objects.get(kind="goals.checkin_overdue")
     assert due.due_at == datetime(2026, 3, 27, 8, 0, tzinfo=UTC)
     assert overdue.due_at == datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
+
+
+def test_a_reader_opening_the_checkin_form_is_told_who_records_it(client_for, manager, goal):
+    response = client_for(manager).get(reverse("goals:checkin-create", args=[goal.pk]))
+    assert f"Only {goal.owner.full_name} can record a check-in on this goal." in response.text
+    owner_view = client_for(goal.owner).get(reverse("goals:checkin-create", args=[goal.pk]))
+    assert "can record a check-in on this goal" not in owner_view.text
