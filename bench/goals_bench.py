@@ -437,10 +437,12 @@ def main() -> None:
         "check-ins": CheckIn.objects.filter(goal__employer=employer).count(),
     }
     print(f"\nEmployer: {totals}; DEBUG={settings.DEBUG}; {args.runs} timed requests per page")
+    print("Load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"{'page':48} {'median ms':>10} {'p99 ms':>8} {'queries':>8}")
     for label, client, url in pages:
         median, p99, queries = measure(client, url, args.runs)
         print(f"{label:48} {median:10.1f} {p99:8.1f} {queries:8d}", flush=True)
+    print("Load average (1, 5, 15 min) after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
