@@ -199,3 +199,24 @@ def test_the_scan_fills_a_page_in_the_walks_order(employer, manager):
     scanned = chain._scan(slice(0, 20), cap=1000)
     assert scanned is not None and scanned == chain._walk(slice(0, 20))
     assert chain._scan(slice(20, 40), cap=1000) is None  # too few: the walk answers
+
+
+def test_goal_rows_escape_what_people_type(client_for, manager, employee):
+    GoalFactory(owner=employee, title="<script>alert(1)</script> & more", status="paused")
+    text = client_for(manager).get(URL, {"status": "paused"}).text
+    assert "<script>alert(1)" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in text
+    assert "Skill · Paused" in text
+
+
+def test_the_filters_keep_what_was_chosen(client_for, manager, goal):
+    text = (
+        client_for(manager)
+        .get(URL, {"scope": "chain", "overdue": "on", "category": "role", "status": "paused"})
+        .text
+    )
+    for chosen in ('value="chain" selected', 'value="role" selected', 'value="paused" selected'):
+        assert chosen in text
+    assert 'id="id_overdue" checked' in text
+    plain = client_for(manager).get(URL).text
+    assert 'id="id_overdue" checked' not in plain and "selected" not in plain
