@@ -63,7 +63,7 @@ def busy_goal(goal):
 
 
 @pytest.mark.parametrize(
-    ("persona", "page"),
+    ("persona", "url_name"),
     [
         ("employee", "goals:goal-list"),
         ("employee", "goals:goal-create"),
@@ -78,13 +78,15 @@ def busy_goal(goal):
         ("employee", "home"),
     ],
 )
-def test_headings_in_order_and_every_field_labelled(client_for, request, busy_goal, persona, page):
-    needs_goal = page.startswith("goals:") and page not in (
+def test_headings_in_order_and_every_field_labelled(
+    client_for, request, busy_goal, persona, url_name
+):
+    needs_goal = url_name.startswith("goals:") and url_name not in (
         "goals:goal-list",
         "goals:goal-create",
         "goals:hr-summary",
     )
-    url = reverse(page, args=[busy_goal.pk] if needs_goal else [])
+    url = reverse(url_name, args=[busy_goal.pk] if needs_goal else [])
     response = client_for(request.getfixturevalue(persona)).get(url)
     assert response.status_code == 200
     assert _problems(response.text) == []
