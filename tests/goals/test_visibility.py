@@ -258,3 +258,22 @@ def test_team_never_shows_a_reports_partner(client_for, manager, employee, partn
 def test_anonymous_is_sent_to_login_from_team(client):
     response = client.get(TEAM)
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_an_hr_admin_who_is_the_owners_manager_sees_it_as_the_manager(
+    client_for, employer, hr_admin
+):
+    report = IndividualFactory(employer=employer, manager=hr_admin)
+    goal = GoalFactory(owner=report, title="Move into people analytics")
+    assert client_for(hr_admin).get(goal.get_absolute_url()).status_code == 200
+    assert goal.title in client_for(hr_admin).get(TEAM).text
+    assert goal.title not in client_for(hr_admin).get(reverse("goals:hr-summary")).text
+
+
+def test_a_reports_partner_goal_is_never_seen_by_the_manager(
+    client_for, manager, employee, partner
+):
+    employee.partnerships_as_employee.update(partner_shares_goals=True)
+    theirs = GoalFactory(owner=partner, shared_with_partner=True, shared_with_manager=True)
+    assert client_for(employee).get(theirs.get_absolute_url()).status_code == 200
+    assert client_for(manager).get(theirs.get_absolute_url()).status_code == 404
