@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from careersupport.notifications.models import Reminder
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
 from careersupport.people.models import Individual
 
@@ -47,7 +48,7 @@ def summary_key(manager: Individual, at: datetime) -> str:
 @transaction.atomic
 def team_summaries_publish(*, now: datetime | None = None) -> int:
     """Publish (or move, or cancel) the coming Monday's summary of every manager; returns how
-    many summaries are pending after the run. Two queries plus one write per manager due."""
+    many managers have one. Three queries, plus a write per summary that is new or changed."""
     now = now or timezone.now()
     managers = (
         Individual.objects.employees()
@@ -89,24 +90,31 @@ def team_summaries_publish(*, now: datetime | None = None) -> int:
             person = overdue[manager_id].setdefault(owner_id, [f"{first} {last}".strip(), 0])
             person[1] += 1
     url = reverse("team:overview") + "?overdue=on"
+    keys = {manager_id: summary_key(manager, at) for manager_id, (manager, at) in due.items()}
+    # What the previous hourly runs left: unchanged summaries cost no write.
+    existing = {
+        row[0]: row[1:]
+        for row in Reminder.objects.filter(key__in=keys.values()).values_list(
+            "key", "state", "due_at", "title", "body"
+        )
+    }
     published = 0
     for manager_id, (manager, at) in due.items():
-        key = summary_key(manager, at)
-        people = overdue.get(manager_id)
+        key, people = keys[manager_id], overdue.get(manager_id)
+        before = existing.get(key)
         if not people:
-            reminder_cancel(key=key)
+            if before and before[0] == Reminder.State.PENDING:
+                reminder_cancel(key=key)
             continue
         count = sum(n for _, n in people.values())
-        reminder_schedule(
-            recipient=manager,
-            kind=KIND,
-            key=key,
-            due_at=at,
-            title=f"{count} overdue check-in{'s' if count != 1 else ''} in your team",
-            body=_body(list(people.values())),
-            url=url,
-        )
+        title = f"{count} overdue check-in{'s' if count != 1 else ''} in your team"
+        body = _body(list(people.values()))
         published += 1
+        if before and (before[0] != Reminder.State.PENDING or before[1:] == (at, title, body)):
+            continue  # already sent (never twice), or pending and still right
+        reminder_schedule(
+            recipient=manager, kind=KIND, key=key, due_at=at, title=title, body=body, url=url
+        )
     return published
 
 

@@ -116,3 +116,18 @@ def test_beat_runs_the_task_every_hour(berlin, employee, monkeypatch):
     GoalFactory(owner=employee, next_checkin_due=LATE)
     monkeypatch.setattr("django.utils.timezone.now", lambda: SUNDAY_NOON)
     assert tasks.publish_team_summaries() == 1
+
+
+@pytest.mark.parametrize("reports", [2, 20])
+def test_an_unchanged_summary_costs_no_write(
+    berlin, employer, django_assert_max_num_queries, reports
+):
+    for _ in range(reports):
+        GoalFactory(
+            owner=IndividualFactory(employer=employer, manager=berlin), next_checkin_due=LATE
+        )
+    team_summaries_publish(now=SUNDAY_NOON)
+    # managers, overdue goals, existing summaries (and the transaction's savepoint and release)
+    with django_assert_max_num_queries(5):
+        assert team_summaries_publish(now=SUNDAY_NOON.replace(hour=13)) == 1
+    assert _summary().title == f"{reports} overdue check-ins in your team"
