@@ -94,7 +94,7 @@ def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> Que
         Individual.objects.of_employer(viewer.employer)
         .employees()
         .active()
-        .select_related("manager", "department")
+        .select_related("manager")
         .prefetch_related(Prefetch("goals", queryset=goals, to_attr="team_goals"))
     )
     everyday = filters.status == Goal.Status.ACTIVE and not filters.category
