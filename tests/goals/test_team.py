@@ -193,11 +193,15 @@ def test_scan_and_walk_give_the_same_pages(client_for, employer, manager, monkey
 def test_the_scan_fills_a_page_in_the_walks_order(employer, manager):
     from careersupport.goals.selectors import ChainPeople
 
-    for n, person in enumerate(_tree(employer, manager, 3, 3)):
+    leaves = _tree(employer, manager, 3, 3)
+    for n, person in enumerate(leaves):
         GoalFactory(owner=person, next_checkin_due=_past(n % 5))
+    gone = [leaves[0], leaves[3].manager]  # a leaf, and a lead whose reports stay in the chain
+    Individual.objects.filter(pk__in=[p.pk for p in gone]).update(deactivated_at=timezone.now())
     chain = ChainPeople(viewer=manager, people=Individual.objects.all(), overdue_before=None)
     scanned = chain._scan(slice(0, 20), cap=1000)
     assert scanned is not None and scanned == chain._walk(slice(0, 20))
+    assert leaves[0].pk not in scanned and leaves[3].pk in scanned
     assert chain._scan(slice(20, 40), cap=1000) is None  # too few: the walk answers
 
 
