@@ -1,5 +1,6 @@
-"""The goals pages in a real browser: each role reaches its pages by the links, and axe finds
-no serious or critical accessibility violation on them."""
+"""/team/'s own controls in a real browser (the goal journey and axe on every page each role
+reaches are in test_journeys.py on main): the chain switch and the overdue filter are usable
+with their labels, keep their choice, and the filtered page passes axe."""
 
 import pytest
 from playwright.sync_api import expect
@@ -9,41 +10,18 @@ from .conftest import serious_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_manager_walks_from_the_team_to_a_review(page, live_server, demo, sign_in):
-    sign_in("manager@example.com")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Team", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My team’s goals")
-    assert serious_violations(page) == []
-    page.get_by_label("Who").select_option("chain")
+def test_a_director_filters_the_whole_chain_to_what_is_overdue(page, live_server, demo, sign_in):
+    sign_in("director@example.com")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Team").click()
+    expect(page.get_by_text("Your direct reports, who needs attention first")).to_be_visible()
+    expect(page.get_by_role("heading", name="Emma Novak")).to_have_count(0)
+    page.get_by_label("Who").select_option(label="Everyone in my chain")
     page.get_by_label("Overdue only").check()
     page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_label("Who")).to_have_value("chain")
+    expect(page.get_by_label("Overdue only")).to_be_checked()
+    expect(page.get_by_text("Reports to Marcus Lind").first).to_be_visible()
+    expect(page.locator(".badge-danger").first).to_be_visible()
     assert serious_violations(page) == []
     page.get_by_role("link", name="Lead a cross-team project").first.click()
-    expect(page.get_by_role("heading", name="Goal reviews")).to_be_visible()
-    assert serious_violations(page) == []
-    page.get_by_role("button", name="Review this goal").click()
-    page.get_by_label("Progress rating").select_option("at_risk")
-    page.get_by_label("Comments").fill("Let's talk about the rollout on Monday.")
-    page.get_by_role("button", name="Save review").click()
-    expect(page.get_by_text("Let's talk about the rollout on Monday.")).to_be_visible()
-
-
-def test_an_employee_records_a_checkin_and_hr_reads_the_figures(page, live_server, demo, sign_in):
-    sign_in("employee@example.com")
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Goals", exact=True
-    ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My goals")
-    assert serious_violations(page) == []
-    page.get_by_role("link", name="Improve public speaking").click()
-    page.get_by_role("button", name="Record a check-in").click()
-    assert serious_violations(page) == []
-    page.get_by_label("Progress now (%)").fill("80")
-    page.get_by_label("What went well").fill("Gave the all-hands demo")
-    page.get_by_role("button", name="Save check-in").click()
-    expect(page.get_by_text("Check-in saved.")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
-    sign_in("hr@example.com")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Goal figures").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Goals by department")
-    assert serious_violations(page) == []
+    expect(page.get_by_role("button", name="Review this goal")).to_be_visible()
