@@ -201,6 +201,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "programs.publish_pending_approvals",
         "schedule": 3600.0,
     },
+    # Keeps each manager's Monday 09:00 (their time) summary of overdue check-ins up to date.
+    "goals-team-summaries": {
+        "task": "goals.publish_team_summaries",
+        "schedule": 3600.0,
+    },
 }
 
 # Reminders (careersupport/notifications). A claimed reminder whose task has not finished

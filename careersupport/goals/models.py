@@ -240,5 +240,11 @@ class GoalRollup(models.Model):
     attention_on = models.DateField(null=True, blank=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        # /team/'s scan of a large chain reads one employer's roll-ups in attention order.
+        indexes = [
+            models.Index(fields=["employer", "attention_on", "owner"], name="goalrollup_attention")
+        ]
+
     def __str__(self) -> str:
         return f"Goals of {self.owner}: {self.active_goals} active"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_PAGE = 100_000
+
 
 @dataclass
 class WindowPage:
@@ -28,7 +30,8 @@ class WindowPage:
 def window_page(request, queryset, per_page: int = 25) -> WindowPage:
     """One row more than shown tells whether another page follows."""
     try:
-        number = max(int(request.GET.get("page", 1)), 1)
+        # Clamped: a huge page number would overflow the database's OFFSET (a 500).
+        number = min(max(int(request.GET.get("page", 1)), 1), MAX_PAGE)
     except ValueError:
         number = 1
     start = (number - 1) * per_page

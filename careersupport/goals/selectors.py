@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -93,7 +94,7 @@ def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> Que
         Individual.objects.of_employer(viewer.employer)
         .employees()
         .active()
-        .select_related("manager", "department")
+        .select_related("manager")
         .prefetch_related(Prefetch("goals", queryset=goals, to_attr="team_goals"))
     )
     everyday = filters.status == Goal.Status.ACTIVE and not filters.category
@@ -125,18 +126,59 @@ def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> Que
     )
 
 
-class ChainPeople:
-    """The whole chain in attention order, sliced in SQL: one query walks the chain and sorts it
-    on the roll-up, returning only the ids of the page; a second loads those people.
+# Chains up to this size are walked and sorted whole; larger ones are read in attention order.
+CHAIN_WALK_MAX = 1500
+CHAIN_SIZE_SECONDS = 600
 
-    Sorting the chain by person would read every person's row; this reads only the chain's ids
-    and their roll-up rows. Ties (and people without goals) go in id order.
+
+class ChainPeople:
+    """The whole chain in attention order, sliced in SQL: one query finds the ids of the page;
+    a second loads those people. Two ways to find the ids, the same order:
+
+    - walk: walk the chain down from the viewer, join the roll-ups, sort, slice. Its cost grows
+      with the chain (about 4 µs a person), so it serves chains up to CHAIN_WALK_MAX.
+    - scan: read the employer's roll-ups in attention order (an index) and keep those whose
+      manager chain, walked up, reaches the viewer. A chain that is a fair share of the
+      employer fills a page after a few dozen candidates, whatever the size of either. It
+      reads at most `cap` candidates; when they do not fill the window (the last pages, where
+      people without active goals come), the walk answers instead, so the result is always
+      the walk's. The chain's and the employer's sizes, which choose the way and the cap,
+      are counted once per CHAIN_SIZE_SECONDS per manager (a wrong guess costs time only).
     """
 
     def __init__(self, *, viewer: Individual, people: QuerySet[Individual], overdue_before):
         self.viewer, self.people, self.overdue_before = viewer, people, overdue_before
 
     def __getitem__(self, window: slice) -> list[Individual]:
+        chain, employer = self._sizes()
+        ids = None
+        if chain > CHAIN_WALK_MAX:
+            cap = window.stop * max(2, min(50, 3 * employer // max(chain, 1)))
+            ids = self._scan(window, cap)
+        if ids is None:
+            ids = self._walk(window)
+        found = {person.pk: person for person in self.people.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _sizes(self) -> tuple[int, int]:
+        key = f"goals:chain-size:{self.viewer.pk}"
+        sizes = cache.get(key)
+        if sizes is None:
+            table = Individual._meta.db_table
+            sql = (
+                f"WITH RECURSIVE chain(id) AS ("
+                f" SELECT id FROM {table} WHERE manager_id = %s"
+                f" UNION SELECT p.id FROM {table} p JOIN chain c ON p.manager_id = c.id"
+                f") SELECT (SELECT COUNT(*) FROM chain),"
+                f" (SELECT COUNT(*) FROM {table} WHERE employer_id = %s)"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [self.viewer.pk, self.viewer.employer_id])
+                sizes = tuple(cursor.fetchone())
+            cache.set(key, sizes, CHAIN_SIZE_SECONDS)
+        return sizes
+
+    def _walk(self, window: slice) -> list[int]:
         table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
         shown = "(%s.deactivated_at IS NULL AND %s.kind = 'employee' AND %s.employer_id = %%s)"
         overdue = "AND r.attention_on < %s" if self.overdue_before else ""
@@ -156,9 +198,35 @@ class ChainPeople:
         params += [window.stop - window.start, window.start]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def _scan(self, window: slice, cap: int) -> list[int] | None:
+        table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
+        overdue = "AND attention_on < %s" if self.overdue_before else ""
+        sql = (
+            f"SELECT r.owner_id FROM ("
+            f" SELECT owner_id, attention_on FROM {rollups}"
+            f" WHERE employer_id = %s AND attention_on IS NOT NULL {overdue}"
+            f" ORDER BY attention_on, owner_id LIMIT %s) r"
+            f" JOIN {table} o ON o.id = r.owner_id"
+            f" WHERE o.deactivated_at IS NULL AND o.kind = 'employee' AND o.employer_id = %s"
+            f" AND EXISTS (WITH RECURSIVE up(id) AS ("
+            f"  SELECT manager_id FROM {table} WHERE id = r.owner_id"
+            f"  UNION SELECT p.manager_id FROM {table} p JOIN up ON p.id = up.id"
+            f"  WHERE p.manager_id IS NOT NULL"
+            f" ) SELECT 1 FROM up WHERE id = %s)"
+            f" ORDER BY r.attention_on, r.owner_id LIMIT %s OFFSET %s"
+        )
+        employer = self.viewer.employer_id
+        params = [employer]
+        if self.overdue_before:
+            params.append(self.overdue_before)
+        size = window.stop - window.start
+        params += [cap, employer, self.viewer.pk, size, window.start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
             ids = [row[0] for row in cursor.fetchall()]
-        found = {person.pk: person for person in self.people.filter(pk__in=ids)}
-        return [found[pk] for pk in ids if pk in found]
+        return ids if len(ids) == size else None
 
 
 def team_page_rollup(people, today: date) -> None:

@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -159,3 +159,38 @@ def test_service_refuses_a_checkin_by_anyone_but_the_owner(manager, goal):
     with pytest.raises(ValidationError):
         services.checkin_record(goal=goal, actor=manager, progress=10)
     assert not CheckIn.objects.exists()
+
+
+def test_a_checkin_is_dated_by_the_owners_calendar_not_the_servers(employee, goal, monkeypatch):
+    # 23:30 UTC on 1 June is already 2 June in Tokyo.
+    employee.time_zone = "Asia/Tokyo"
+    employee.save()
+    late_evening = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: late_evening)
+    checkin = services.checkin_record(goal=goal, actor=employee, progress=20)
+    goal.refresh_from_db()
+    assert checkin.date == date(2026, 6, 2) and goal.last_checkin_on == date(2026, 6, 2)
+    assert goal.next_checkin_due == date(2026, 7, 2)  # monthly, from the owner's day
+
+
+def test_due_and_overdue_reminders_stay_at_nine_across_the_daylight_saving_change(
+    employee, monkeypatch
+):
+    # Weekly from Friday 20 March 2026 in Berlin: due Friday 27 March 09:00 CET (08:00 UTC);
+    # overdue three days later, Monday 30 March 09:00 CEST (07:00 UTC, after the change).
+    employee.time_zone = "Europe/Berlin"
+    employee.save()
+    monkeypatch.setattr(services, "owner_today", lambda owner: date(2026, 3, 20))
+    goal = _new_goal(employee, "weekly")
+    assert goal.next_checkin_due == date(2026, 3, 27)
+    due = Reminder.objects.get(kind="goals.checkin_due")
+    overdue = Reminder.objects.get(kind="goals.checkin_overdue")
+    assert due.due_at == datetime(2026, 3, 27, 8, 0, tzinfo=UTC)
+    assert overdue.due_at == datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
+
+
+def test_a_reader_opening_the_checkin_form_is_told_who_records_it(client_for, manager, goal):
+    response = client_for(manager).get(reverse("goals:checkin-create", args=[goal.pk]))
+    assert f"Only {goal.owner.full_name} can record a check-in on this goal." in response.text
+    owner_view = client_for(goal.owner).get(reverse("goals:checkin-create", args=[goal.pk]))
+    assert "can record a check-in on this goal" not in owner_view.text

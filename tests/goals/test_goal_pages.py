@@ -60,3 +60,28 @@ def test_goal_page_keeps_query_count_flat(
     with django_assert_max_num_queries(9):
         response = client.get(goal.get_absolute_url())
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_goal_page_seen_by_a_manager_keeps_query_count_flat(
+    client_for, manager, employee, django_assert_max_num_queries, size
+):
+    goal = GoalFactory(owner=employee)
+    CheckInFactory.create_batch(size, goal=goal)
+    GoalReviewFactory.create_batch(size, goal=goal)
+    client = client_for(manager)
+    with django_assert_max_num_queries(10):
+        response = client.get(goal.get_absolute_url())
+    assert response.status_code == 200 and "Review this goal" in response.text
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_goals_shared_with_a_partner_keep_query_count_flat(
+    client_for, employee, partner, django_assert_max_num_queries, size
+):
+    employee.partnerships_as_employee.update(employee_shares_goals=True)
+    GoalFactory.create_batch(size, owner=employee, shared_with_partner=True)
+    client = client_for(partner)
+    with django_assert_max_num_queries(12):
+        response = client.get(URL)
+    assert response.status_code == 200 and "Goals shared with you" in response.text

@@ -23,13 +23,24 @@ def research(employer):
     return dept
 
 
+def _cells(html: str, department: str) -> list[str]:
+    """The data cells of the department's row, in order."""
+    row = html[html.index(f'<th scope="row">{department}</th>') :]
+    row = row[: row.index("</tr>")]
+    return [cell.split("</td>")[0].strip() for cell in row.split("<td>")[1:]]
+
+
 def test_hr_sees_figures_per_department(client_for, hr_admin, research):
     response = client_for(hr_admin).get(URL)
     assert response.status_code == 200
-    row = response.text[response.text.index("Research") :]
-    assert "<td>5</td>" in row  # active goals
-    assert "80%" in row  # four of five on track
-    assert "80% of 5" in row  # four of five check-ins on time
+    # people, active goals, four of five on track, four of five check-ins on time
+    assert _cells(response.text, "Research") == ["5", "5", "80%", "80% of 5"]
+
+
+def test_old_checkins_and_closed_goals_do_not_count(client_for, hr_admin, research):
+    old = GoalFactory(owner=research.members.first(), status="achieved")
+    CheckInFactory(goal=old, date=timezone.localdate() - timedelta(days=91))
+    assert _cells(client_for(hr_admin).get(URL).text, "Research") == ["5", "5", "80%", "80% of 5"]
 
 
 def test_hr_sees_no_goal_text(client_for, hr_admin, research):

@@ -1,0 +1,128 @@
+"""The weekly summary to each manager of their direct reports' overdue check-ins (a service).
+
+Beat runs `tasks.publish_team_summaries` every hour. For each manager whose next Monday 09:00
+(in the manager's own time zone) is less than a day away, one reminder keyed by that Monday
+says how many check-ins of their reports will be past due then, with a link to
+`/team/?overdue=on`. Running hourly keeps the figure current until it is sent; a reminder
+already sent is never changed nor sent again (`reminder_schedule` leaves it), and one whose
+team caught up meanwhile is cancelled. Outside that last day the run costs one query.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta, tzinfo
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from careersupport.notifications.models import Reminder
+from careersupport.notifications.services import reminder_cancel, reminder_schedule
+from careersupport.people.models import Individual
+
+from .models import Goal
+from .permissions import team_visible_q
+
+KIND = "goals.team_overdue_summary"
+SUMMARY_WEEKDAY = 0  # Monday
+SUMMARY_TIME = time(9, 0)
+PUBLISH_AHEAD = timedelta(days=1)
+NAMES_SHOWN = 5
+
+
+def next_summary_at(now: datetime, tz: tzinfo) -> datetime:
+    """The next Monday 09:00 on the wall clock of `tz` (DST-safe: built from the local date)."""
+    local = now.astimezone(tz)
+    days = (SUMMARY_WEEKDAY - local.weekday()) % 7
+    at = datetime.combine(local.date() + timedelta(days=days), SUMMARY_TIME, tzinfo=tz)
+    if at <= local:
+        at = datetime.combine(at.date() + timedelta(days=7), SUMMARY_TIME, tzinfo=tz)
+    return at
+
+
+def summary_key(manager: Individual, at: datetime) -> str:
+    return f"{KIND}:{manager.pk}:{at:%Y%m%d}"
+
+
+@transaction.atomic
+def team_summaries_publish(*, now: datetime | None = None) -> int:
+    """Publish (or move, or cancel) the coming Monday's summary of every manager; returns how
+    many managers have one. Three queries, plus a write per summary that is new or changed."""
+    now = now or timezone.now()
+    managers = (
+        Individual.objects.employees()
+        .active()
+        .filter(reports__deactivated_at__isnull=True, reports__kind=Individual.Kind.EMPLOYEE)
+        .distinct()
+        .only("id", "employer_id", "time_zone", "first_name", "last_name", "preferred_name")
+    )
+    due: dict[int, tuple[Individual, datetime]] = {}
+    for manager in managers:
+        at = next_summary_at(now, manager.tzinfo)
+        if at - now <= PUBLISH_AHEAD:
+            due[manager.pk] = (manager, at)
+    if not due:
+        return 0
+    latest_day = max(at.date() for _, at in due.values())
+    # Overdue on the day the summary arrives: due before that Monday and not yet checked in.
+    rows = (
+        Goal.objects.filter(
+            team_visible_q(),
+            status=Goal.Status.ACTIVE,
+            next_checkin_due__lt=latest_day,
+            owner__manager_id__in=list(due),
+            owner__deactivated_at__isnull=True,
+            owner__kind=Individual.Kind.EMPLOYEE,
+        )
+        .values_list(
+            "owner__manager_id",
+            "owner_id",
+            "owner__first_name",
+            "owner__last_name",
+            "next_checkin_due",
+        )
+        .order_by("owner__last_name", "owner__first_name", "owner_id")
+    )
+    overdue: dict[int, dict[int, list]] = defaultdict(dict)
+    for manager_id, owner_id, first, last, day in rows:
+        if day < due[manager_id][1].date():
+            person = overdue[manager_id].setdefault(owner_id, [f"{first} {last}".strip(), 0])
+            person[1] += 1
+    url = reverse("team:overview") + "?overdue=on"
+    keys = {manager_id: summary_key(manager, at) for manager_id, (manager, at) in due.items()}
+    # What the previous hourly runs left: unchanged summaries cost no write.
+    existing = {
+        row[0]: row[1:]
+        for row in Reminder.objects.filter(key__in=keys.values()).values_list(
+            "key", "state", "due_at", "title", "body"
+        )
+    }
+    published = 0
+    for manager_id, (manager, at) in due.items():
+        key, people = keys[manager_id], overdue.get(manager_id)
+        before = existing.get(key)
+        if not people:
+            if before and before[0] == Reminder.State.PENDING:
+                reminder_cancel(key=key)
+            continue
+        count = sum(n for _, n in people.values())
+        title = f"{count} overdue check-in{'s' if count != 1 else ''} in your team"
+        body = _body(list(people.values()))
+        published += 1
+        if before and (before[0] != Reminder.State.PENDING or before[1:] == (at, title, body)):
+            continue  # already sent (never twice), or pending and still right
+        reminder_schedule(
+            recipient=manager, kind=KIND, key=key, due_at=at, title=title, body=body, url=url
+        )
+    return published
+
+
+def _body(people: list[list]) -> str:
+    shown = ", ".join(f"{name} ({n})" for name, n in people[:NAMES_SHOWN])
+    more = len(people) - NAMES_SHOWN
+    tail = f" and {more} more" if more > 0 else ""
+    return (
+        f"Check-ins past due this week: {shown}{tail}. "
+        "Open your team's page to see what is overdue and review their goals."
+    )
