@@ -234,10 +234,15 @@ def seed(stdout=None) -> DemoWorld:
             )
         )
     colleagues.extend(leads)
+    team_lead: Individual | None = None
     for n in range(48):
         first, last = names[(n * 11 + 3) % len(names)]
         dept_index = n % len(DEPARTMENTS)
         boss = manager if n % 6 == 0 else leads[dept_index]
+        # Half of the demo manager's team reports through a team lead of theirs, so /team/
+        # has a chain below the direct reports.
+        if n % 12 == 3 and team_lead is not None:
+            boss = team_lead
         email = f"{first.lower()}.{last.lower()}{n}@{DEMO_DOMAIN}"
         email = email.replace("é", "e").replace("í", "i").replace("ü", "u")
         colleagues.append(
@@ -246,15 +251,19 @@ def seed(stdout=None) -> DemoWorld:
                 email,
                 first_name=first,
                 last_name=last,
-                job_title=[
+                job_title="Team lead"
+                if n == 0
+                else [
                     "Analyst",
                     "Specialist",
                     "Engineer",
                     "Coordinator",
                     "Designer",
                     "Consultant",
-                ][n % 6],
-                department=eng if boss == manager else departments[DEPARTMENTS[dept_index]],
+                ][(n // 6 if n % 6 == 0 else n) % 6],
+                department=eng
+                if n % 6 == 0 or n % 12 == 3
+                else departments[DEPARTMENTS[dept_index]],
                 manager=boss,
                 time_zone=["Europe/Berlin", "Europe/London", "America/New_York", "Asia/Singapore"][
                     n % 4
@@ -262,6 +271,8 @@ def seed(stdout=None) -> DemoWorld:
                 created_at=timezone.now(),
             )
         )
+        if n == 0:
+            team_lead = colleagues[-1]
     # Most colleagues have signed up; the newest few are still invited.
     for person in colleagues[:-4]:
         _account(person, password_hash)

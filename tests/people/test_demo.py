@@ -25,6 +25,8 @@ def test_seed_demo_is_idempotent_and_covers_every_role():
     }
     assert people["hr"].is_hr_admin and people["manager"].is_manager
     assert people["employee"].manager == people["manager"]
+    # The manager's chain goes deeper than their direct reports.
+    assert Individual.objects.filter(manager__manager=people["manager"]).count() >= 3
     assert people["partner"].partnerships_as_partner.get().employee == people["employee"]
     assert people["coach"].kind == Individual.Kind.EXTERNAL
     for role in ROLES:
