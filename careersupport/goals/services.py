@@ -73,6 +73,19 @@ def _move_checkin_reminders(goal: Goal, old_due: date | None) -> None:
     )
 
 
+def checkin_reminders_follow_time_zone(*, individual: Individual, **_signal) -> int:
+    """Move the owner's pending check-in reminders to 09:00 in their new time zone."""
+    goals = Goal.objects.filter(
+        owner=individual, status=Goal.Status.ACTIVE, next_checkin_due__isnull=False
+    ).select_related("owner")
+    moved = 0
+    for goal in goals:
+        goal.owner = individual  # the instance that carries the new zone
+        _move_checkin_reminders(goal, goal.next_checkin_due)
+        moved += 1
+    return moved
+
+
 def _set_schedule(goal: Goal, *, start: date) -> None:
     """Recompute the next check-in from `start` and move the reminders with it."""
     old_due = goal.next_checkin_due

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import AuditEvent, Department, Employer, Individual, Invitation, Partnership
+from .signals import time_zone_changed
 
 User = get_user_model()
 
@@ -484,11 +485,14 @@ def profile_update(*, individual: Individual, actor: Individual, **changes) -> I
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    old_time_zone = individual.time_zone
     for name, value in changes.items():
         setattr(individual, name, value)
     individual.full_clean()
     individual.save(update_fields=list(changes))
     audit(employer=individual.employer, actor=actor, verb="profile.updated", target=individual)
+    if individual.time_zone != old_time_zone:
+        time_zone_changed.send(sender=Individual, individual=individual)
     return individual
 
 

@@ -1,4 +1,5 @@
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -194,3 +195,25 @@ def test_a_reader_opening_the_checkin_form_is_told_who_records_it(client_for, ma
     assert f"Only {goal.owner.full_name} can record a check-in on this goal." in response.text
     owner_view = client_for(goal.owner).get(reverse("goals:checkin-create", args=[goal.pk]))
     assert "can record a check-in on this goal" not in owner_view.text
+
+
+def test_moving_to_another_time_zone_moves_check_in_reminders_to_nine_there(client_for, employee):
+    goal = _new_goal(employee)
+    response = client_for(employee).post(
+        reverse("people:profile"), {"time_zone": "America/New_York", "preferred_name": ""}
+    )
+    assert response.status_code == 302
+    due = Reminder.objects.get(kind="goals.checkin_due", recipient=employee)
+    overdue = Reminder.objects.get(kind="goals.checkin_overdue", recipient=employee)
+    local = due.due_at.astimezone(ZoneInfo("America/New_York"))
+    assert (local.date(), local.time()) == (goal.next_checkin_due, time(9))
+    assert overdue.due_at - due.due_at == timedelta(days=3)
+
+
+def test_a_sent_check_in_reminder_stays_sent_when_the_time_zone_changes(client_for, employee):
+    _new_goal(employee)
+    Reminder.objects.filter(kind="goals.checkin_due").update(state=Reminder.State.SENT)
+    before = Reminder.objects.get(kind="goals.checkin_due").due_at
+    client_for(employee).post(reverse("people:profile"), {"time_zone": "Asia/Tokyo"})
+    reminder = Reminder.objects.get(kind="goals.checkin_due")
+    assert reminder.state == Reminder.State.SENT and reminder.due_at == before
