@@ -7,7 +7,7 @@ queries, templates) and prints median and p99 time and the query count.
     DATABASE_URL=postgres://app:app@127.0.0.1:5433/app_programs_bench \\
         python bench/programs_bench.py --offerings 500 --people 50000 --enrollments 200000
 
-It creates the database's tables (migrate) and reuses an already loaded employer of the same
+It creates the database when it does not exist, its tables (migrate), and reuses an already loaded employer of the same
 size (`--reload` starts over). Not part of the test suite.
 """
 
@@ -170,6 +170,23 @@ def measure(client: Client, url: str, rounds: int) -> tuple[float, float, float,
     return statistics.median(times), p99, statistics.median(sql), queries
 
 
+def ensure_database() -> None:
+    """Create the benchmark's PostgreSQL database when it is missing, so one command runs."""
+    if connection.vendor != "postgresql":
+        return
+    from django.db import OperationalError
+
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        if "does not exist" not in str(error):
+            raise
+        name = connection.settings_dict["NAME"]
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        print(f"created database {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--offerings", type=int, default=500)
@@ -178,6 +195,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--reload", action="store_true", help="drop and load the data again")
     args = parser.parse_args()
+    ensure_database()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
     slug = f"bench-{args.offerings}-{args.people}-{args.enrollments}"

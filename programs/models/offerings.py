@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -87,7 +88,12 @@ class Offering(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Seats; leave empty for no limit."
+        null=True,
+        blank=True,
+        # Zero seats would waitlist everyone; an absurd number is a typo, and beyond the
+        # database's integer range it would be a server error instead of a message.
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text="Seats; leave empty for no limit.",
     )
     enrollment_opens_at = models.DateTimeField(null=True, blank=True)
     enrollment_closes_at = models.DateTimeField(null=True, blank=True)
