@@ -76,13 +76,13 @@ def is_eligible(person: Individual, offering: Offering) -> bool:
 # --- catalog -----------------------------------------------------------------------------
 
 
-def status_count(status: str) -> Coalesce:
-    """How many enrollments of the row's offering have this status, as a correlated
+def status_count(*statuses: str) -> Coalesce:
+    """How many enrollments of the row's offering have one of these statuses, as a correlated
     subquery: PostgreSQL evaluates it for the rows of the page only, not for every
     enrollment of every offering as a JOIN with GROUP BY would, and COUNT(*) lets it
     answer from the (offering, status, ...) index alone."""
     rows = (
-        Enrollment.objects.filter(offering_id=OuterRef("pk"), status=status)
+        Enrollment.objects.filter(offering_id=OuterRef("pk"), status__in=statuses)
         .order_by()
         .values("offering_id")
         .annotate(n=Count("*"))
@@ -93,7 +93,7 @@ def status_count(status: str) -> Coalesce:
 
 def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
     return qs.annotate(
-        enrolled_count=status_count("enrolled"), waitlisted_count=status_count("waitlisted")
+        seats_taken=status_count(*Enrollment.SEATED), waitlisted_count=status_count("waitlisted")
     )
 
 
@@ -179,6 +179,8 @@ def has_acknowledged(person: Individual, version: PolicyVersion | None) -> bool:
 
 
 def erg_members(offering: Offering) -> QuerySet[Enrollment]:
+    if offering.is_confidential:  # refused by Offering.clean; never list names regardless
+        return Enrollment.objects.none()
     return (
         offering.enrollments.filter(status="enrolled")
         .select_related("person")
@@ -270,7 +272,7 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
 
 
 def acknowledgements_of(version: PolicyVersion | None) -> QuerySet[PolicyAcknowledgement]:
-    if version is None:
+    if version is None or version.offering.is_confidential:
         return PolicyAcknowledgement.objects.none()
     return version.acknowledgements.select_related("person", "person__department").order_by(
         "person__last_name", "person__first_name"
@@ -319,6 +321,7 @@ def enrollments_awaiting_handoff(*, viewer: Individual, kind: str) -> QuerySet[E
             offering__kind=kind,
             status=Enrollment.Status.ENROLLED,
             handoff_status=Enrollment.Handoff.WAITING,
+            offering__is_confidential=False,
         )
         .select_related("offering", "person")
         .order_by("created_at", "pk")

@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0002_requested_queue_index'),
+        ("programs", "0002_requested_queue_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='offering',
-            name='capacity',
-            field=models.PositiveIntegerField(blank=True, help_text='Seats; leave empty for no limit.', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100000)]),
+            model_name="offering",
+            name="capacity",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Seats; leave empty for no limit.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(100000),
+                ],
+            ),
         ),
     ]

@@ -46,6 +46,17 @@ class Offering(models.Model):
     }
     # Kinds handed on to another app's flow after enrollment.
     HANDOFF_KINDS = {Kind.COACHING, Kind.MENTORSHIP}
+    # Kinds whose workflow works with names, so they cannot be confidential: HR matches
+    # coachees and mentees, records a returner's path, sees who acknowledged a policy;
+    # a host sees who shadows them and group members see each other.
+    NAMED_KINDS = {
+        Kind.COACHING,
+        Kind.MENTORSHIP,
+        Kind.REENTRY,
+        Kind.POLICY,
+        Kind.JOB_SHADOWING,
+        Kind.ERG,
+    }
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -190,6 +201,11 @@ class Offering(models.Model):
             errors["needs_approval"] = "A confidential offering cannot need approval."
         if self.kind == self.Kind.EAP and not self.is_confidential:
             errors["is_confidential"] = "An EAP is always confidential."
+        if self.is_confidential and self.kind in self.NAMED_KINDS:
+            errors["is_confidential"] = (
+                f"A {self.get_kind_display().lower()} cannot be confidential: "
+                "the people in it work with each other's names."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -204,6 +220,9 @@ class Enrollment(models.Model):
         COMPLETED = "completed", "Completed"
 
     ACTIVE = (Status.REQUESTED, Status.ENROLLED, Status.WAITLISTED)
+    # Who holds a seat of the capacity: a completed person used theirs in this run, so
+    # completing one frees nothing (else a newcomer would take it ahead of the waitlist).
+    SEATED = (Status.ENROLLED, Status.COMPLETED)
 
     class Handoff(models.TextChoices):
         NONE = "", "Not applicable"

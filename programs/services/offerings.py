@@ -87,12 +87,12 @@ def offering_update(
         raise ValidationError({"kind": "People are enrolled: the kind can no longer change."})
     for name, value in fields.items():
         setattr(offering, name, value)
-    enrolled = offering.enrollments.filter(status=Enrollment.Status.ENROLLED).count()
-    if offering.capacity is not None and offering.capacity < enrolled:
+    seated = offering.enrollments.filter(status__in=Enrollment.SEATED).count()
+    if offering.capacity is not None and offering.capacity < seated:
         raise ValidationError(
             {
-                "capacity": f"{enrolled} people are already enrolled: the capacity cannot be "
-                f"lower than {enrolled}."
+                "capacity": f"{seated} people are already enrolled (or completed): the "
+                f"capacity cannot be lower than {seated}."
             }
         )
     offering.full_clean()

@@ -160,3 +160,15 @@ def test_hr_of_the_employer_finds_who_waits_for_a_coach(employer, employee, hr_a
     assert list(enrollments_awaiting_handoff(viewer=hr_admin, kind="coaching")) == [enrollment]
     assert not enrollments_awaiting_handoff(viewer=outsider_hr, kind="coaching").exists()
     assert not enrollments_awaiting_handoff(viewer=employee, kind="coaching").exists()
+
+
+def test_completing_frees_no_seat_for_a_newcomer_ahead_of_the_waitlist(
+    employer, employee, peer, manager, hr_admin
+):
+    from programs.services.enrollment import enrollment_complete
+
+    offering = OfferingFactory(employer=employer, capacity=1)
+    done = enroll(employee, offering)
+    assert enroll(peer, offering).status == "waitlisted"
+    enrollment_complete(enrollment=done, actor=hr_admin)
+    assert enroll(manager, offering).status == "waitlisted"
