@@ -128,12 +128,15 @@ def catalog_for(
 
 
 def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
-    """Everything I am in or waiting for, with the next session of each."""
+    """Everything I am in or waiting for (and what was declined, with HR's reason), with
+    the next session of each."""
     upcoming = Session.objects.filter(
         offering_id=OuterRef("offering_id"), ends_at__gte=timezone.now()
     )
     return (
-        Enrollment.objects.filter(person=viewer, status__in=[*Enrollment.ACTIVE, "completed"])
+        Enrollment.objects.filter(
+            person=viewer, status__in=[*Enrollment.ACTIVE, "completed", "declined"]
+        )
         .select_related("offering", "cohort")
         .annotate(
             next_session_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),

@@ -119,6 +119,21 @@ def test_a_participant_books_and_the_host_confirms(client_for, employee, manager
     assert booking.status == "confirmed"
 
 
+def test_the_host_is_sent_to_my_programs_to_decide_and_the_participant_hears_back(
+    client_for, employee, manager, slot
+):
+    from careersupport.notifications.models import Reminder
+
+    client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
+    asked = Reminder.objects.get(recipient=manager)
+    assert asked.url == reverse("programs:mine")
+    page = client_for(manager).get(asked.url).text
+    assert "People shadowing you" in page and employee.full_name in page
+    booking = ShadowBooking.objects.get()
+    client_for(manager).post(reverse("programs:booking-decide", args=[booking.pk, "decline"]))
+    assert Reminder.objects.get(recipient=employee).title.endswith("declined")
+
+
 def test_a_slot_is_booked_once(client_for, employee, peer, slot):
     client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
     client_for(peer).post(reverse("programs:slot-book", args=[slot.pk]))
