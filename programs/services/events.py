@@ -74,16 +74,16 @@ def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> S
 
 @transaction.atomic
 def session_update(*, session: Session, actor: Individual, **fields: Any) -> Session:
-    """A moved session moves every registered person's reminders with it."""
+    """A moved or renamed session moves and rewrites every registered person's reminders."""
     _require_hr(actor, session.offering)
-    before = session.starts_at
+    before = {name: getattr(session, name) for name in SESSION_FIELDS}
     for name, value in fields.items():
         if name not in SESSION_FIELDS:
             raise ValueError(f"Not a session field: {name}")
         setattr(session, name, value)
     session.full_clean()
     session.save()
-    if session.starts_at != before:
+    if any(getattr(session, name) != value for name, value in before.items()):
         for registration in session.registrations.select_related("person"):
             _schedule_reminders(session, registration.person)
     audit(employer=session.offering.employer, actor=actor, verb="session.updated", target=session)
@@ -96,6 +96,12 @@ def session_delete(*, session: Session, actor: Individual) -> None:
     reminder_cancel_prefix(prefix=_prefix(session))
     audit(employer=session.offering.employer, actor=actor, verb="session.deleted", target=session)
     session.delete()
+
+
+def sessions_cancel_reminders(*, offering: Offering) -> None:
+    """An archived event happens no more: nobody is reminded of its sessions."""
+    for session_id in offering.sessions.values_list("pk", flat=True):
+        reminder_cancel_prefix(prefix=f"programs:session:{session_id}:")
 
 
 @transaction.atomic

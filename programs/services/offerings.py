@@ -13,6 +13,7 @@ from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
 from .enrollment import promote_waitlist
+from .events import sessions_cancel_reminders
 
 OFFERING_FIELDS = (
     "title",
@@ -132,7 +133,10 @@ def offering_unpublish(*, offering: Offering, actor: Individual) -> Offering:
 
 @transaction.atomic
 def offering_archive(*, offering: Offering, actor: Individual) -> Offering:
-    return _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
+    """Out of the catalog for good; reminders of its sessions are cancelled."""
+    offering = _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
+    sessions_cancel_reminders(offering=offering)
+    return offering
 
 
 @transaction.atomic
