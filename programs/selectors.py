@@ -76,13 +76,13 @@ def is_eligible(person: Individual, offering: Offering) -> bool:
 # --- catalog -----------------------------------------------------------------------------
 
 
-def status_count(*statuses: str) -> Coalesce:
-    """How many enrollments of the row's offering have one of these statuses, as a correlated
+def status_count(status: str) -> Coalesce:
+    """How many enrollments of the row's offering have this status, as a correlated
     subquery: PostgreSQL evaluates it for the rows of the page only, not for every
     enrollment of every offering as a JOIN with GROUP BY would, and COUNT(*) lets it
     answer from the (offering, status, ...) index alone."""
     rows = (
-        Enrollment.objects.filter(offering_id=OuterRef("pk"), status__in=statuses)
+        Enrollment.objects.filter(offering_id=OuterRef("pk"), status=status)
         .order_by()
         .values("offering_id")
         .annotate(n=Count("*"))
@@ -92,8 +92,11 @@ def status_count(*statuses: str) -> Coalesce:
 
 
 def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
+    # One count per seated status: each is a range of the (offering, status) index, where
+    # an IN over both would read every enrollment of the offering.
     return qs.annotate(
-        seats_taken=status_count(*Enrollment.SEATED), waitlisted_count=status_count("waitlisted")
+        seats_taken=status_count("enrolled") + status_count("completed"),
+        waitlisted_count=status_count("waitlisted"),
     )
 
 
@@ -254,10 +257,10 @@ def status_counts(offering: Offering) -> dict[str, int]:
 
 
 def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> QuerySet[Enrollment]:
-    """Requests waiting for HR, oldest first. Confidential offerings never need approval."""
-    qs = Enrollment.objects.filter(
-        employer_id=viewer.employer_id, status="requested", offering__is_confidential=False
-    )
+    """Requests waiting for HR, oldest first. No request of a confidential offering exists:
+    it cannot need approval, nor become confidential while requests wait (offering_update),
+    so the count reads the partial index alone, with no join to the offerings."""
+    qs = Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
     if offering_id:
         qs = qs.filter(offering_id=offering_id)
     return qs.select_related("offering", "person", "person__department").order_by(

@@ -86,6 +86,15 @@ def offering_update(
         raise ValueError(f"Not offering fields: {sorted(unknown)}")
     if "kind" in fields and fields["kind"] != offering.kind and offering.enrollments.exists():
         raise ValidationError({"kind": "People are enrolled: the kind can no longer change."})
+    waiting = offering.enrollments.filter(status=Enrollment.Status.REQUESTED).count()
+    if fields.get("is_confidential") and not offering.is_confidential and waiting:
+        # HR's queue shows names; a confidential offering must have none waiting in it.
+        raise ValidationError(
+            {
+                "is_confidential": f"{waiting} request{'s' if waiting != 1 else ''} wait for "
+                "a decision: decide them before making this offering confidential."
+            }
+        )
     for name, value in fields.items():
         setattr(offering, name, value)
     seated = offering.enrollments.filter(status__in=Enrollment.SEATED).count()

@@ -126,3 +126,14 @@ def test_session_reminders_of_a_confidential_offering_are_inbox_only(employer, e
     session = SessionFactory(offering=wellness)
     session_register(session=session, person=employee, actor=employee)
     assert set(Reminder.objects.values_list("send_email", flat=True)) == {False}
+
+
+def test_an_offering_with_waiting_requests_cannot_become_confidential(hr_admin, offering):
+    from django.core.exceptions import ValidationError
+
+    from programs.services.offerings import offering_update
+    from tests.factories import EnrollmentFactory
+
+    EnrollmentFactory(offering=offering, status="requested")
+    with pytest.raises(ValidationError, match="decide them before making"):
+        offering_update(offering=offering, actor=hr_admin, is_confidential=True)
