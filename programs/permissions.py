@@ -50,6 +50,22 @@ def get_session_for_user(viewer: Individual, pk: int, *, write: bool = False) ->
     return session
 
 
+def get_offering_for_organiser(viewer: Individual, pk: int) -> Offering:
+    """An event whose sessions the viewer may schedule: HR, or a lead of the ERG."""
+    from .services.events import is_organiser
+
+    offering = get_offering_for_user(viewer, pk)
+    if not is_organiser(viewer, offering):
+        raise PermissionDenied("Only the group's leads and HR schedule its events.")
+    return offering
+
+
+def get_session_for_organiser(viewer: Individual, pk: int) -> Session:
+    session = get_session_for_user(viewer, pk)
+    get_offering_for_organiser(viewer, session.offering_id)
+    return session
+
+
 def get_slot_for_user(viewer: Individual, pk: int) -> ShadowSlot:
     slot = get_object_or_404(ShadowSlot.objects.select_related("offering", "host"), pk=pk)
     get_offering_for_user(viewer, slot.offering_id)

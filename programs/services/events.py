@@ -55,9 +55,25 @@ def _schedule_reminders(session: Session, person: Individual) -> None:
         )
 
 
+def is_organiser(actor: Individual, offering: Offering) -> bool:
+    """HR of the employer organise every event; the leads of an ERG organise its events."""
+    if actor.employer_id != offering.employer_id:
+        return False
+    if actor.is_hr_admin:
+        return True
+    return (
+        offering.kind == Offering.Kind.ERG
+        and Enrollment.objects.filter(
+            offering=offering, person=actor, status=Enrollment.Status.ENROLLED, is_lead=True
+        ).exists()
+    )
+
+
 def _require_hr(actor: Individual, offering: Offering) -> None:
-    if not actor.is_hr_admin or actor.employer_id != offering.employer_id:
-        raise ValidationError("Only HR admins of this employer manage sessions.")
+    if not is_organiser(actor, offering):
+        raise ValidationError(
+            "Only HR admins of this employer (or a group's leads) manage sessions."
+        )
 
 
 @transaction.atomic
