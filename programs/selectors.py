@@ -110,9 +110,16 @@ def catalog_for(
 ) -> QuerySet[Offering]:
     """The catalog page: eligible offerings with the viewer's own status, one query."""
     mine = Enrollment.objects.filter(offering_id=OuterRef("pk"), person=viewer).order_by()
+    # A policy's own status is whether I acknowledged its current version.
+    current = PolicyVersion.objects.filter(offering_id=OuterRef(OuterRef("pk"))).order_by("-number")
     qs = offerings_eligible_for(viewer).annotate(
         my_status=Subquery(mine.values("status")[:1]),
         my_position=Subquery(mine.values("waitlist_position")[:1]),
+        my_acknowledged=Exists(
+            PolicyAcknowledgement.objects.filter(
+                person=viewer, version_id=Subquery(current.values("pk")[:1])
+            )
+        ),
     )
     if kind:
         qs = qs.filter(kind=kind)
