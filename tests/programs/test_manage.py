@@ -166,6 +166,13 @@ def test_roster_and_csv_list_the_people(client_for, hr_admin, offering):
     assert "Quist" in response.content.decode()
 
 
+def test_the_csv_never_hands_a_spreadsheet_a_formula(client_for, hr_admin, offering):
+    person = IndividualFactory(employer=offering.employer, first_name="=HYPERLINK(1)")
+    EnrollmentFactory(offering=offering, person=person)
+    response = client_for(hr_admin).get(reverse("programs:manage-roster-csv", args=[offering.pk]))
+    assert "'=HYPERLINK(1)" in response.content.decode()
+
+
 def test_console_counts_each_status(client_for, hr_admin, offering):
     EnrollmentFactory.create_batch(2, offering=offering)
     EnrollmentFactory(offering=offering, status="completed")
