@@ -21,6 +21,10 @@ def hr_paths(eap, enrollment):
         reverse("programs:manage-queue"),
         reverse("programs:manage-offering", args=[eap.pk]),
         reverse("programs:manage-roster-csv", args=[eap.pk]),
+        reverse("programs:catalog"),
+        reverse("programs:offering-detail", args=[eap.pk]),
+        reverse("notifications:failure-list"),
+        "/",
     ]
 
 
@@ -32,6 +36,8 @@ def test_hr_sees_counts_but_no_name_on_any_page(client_for, hr_admin, eap, eap_e
         assert "Zebedee" not in response.content.decode(), path
     page = client.get(reverse("programs:manage-offering", args=[eap.pk])).text
     assert "HR sees the counts above and never who takes part" in page
+    person = client.get(reverse("people:person-detail", args=[eap_enrollment.person_id])).text
+    assert eap.title not in person
 
 
 def test_the_csv_of_a_confidential_offering_has_counts_only(
