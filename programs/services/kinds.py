@@ -182,6 +182,15 @@ def booking_cancel(*, booking: ShadowBooking, actor: Individual) -> ShadowBookin
         raise ValidationError("This booking is no longer active.")
     booking.status = ShadowBooking.Status.CANCELLED
     booking.save(update_fields=["status"])
+    slot = booking.slot
+    # The host keeps the day free for them: tell them it is free again.
+    _tell(
+        slot.host,
+        f"programs:shadow:{booking.pk}:cancelled",
+        f"{actor.full_name} cancelled shadowing you on "
+        f"{slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}",
+        reverse("programs:mine"),
+    )
     audit(employer=actor.employer, actor=actor, verb="shadow.cancelled", target=booking)
     return booking
 

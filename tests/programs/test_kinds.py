@@ -173,6 +173,16 @@ def test_the_host_is_sent_to_my_programs_to_decide_and_the_participant_hears_bac
     assert Reminder.objects.get(recipient=employee).title.endswith("declined")
 
 
+def test_the_host_is_told_when_the_participant_cancels(client_for, employee, manager, slot):
+    from careersupport.notifications.models import Reminder
+
+    client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
+    booking = ShadowBooking.objects.get()
+    client_for(employee).post(reverse("programs:booking-cancel", args=[booking.pk]))
+    assert ShadowBooking.objects.get().status == "cancelled"
+    assert Reminder.objects.filter(recipient=manager, title__contains="cancelled").exists()
+
+
 def test_a_slot_is_booked_once(client_for, employee, peer, slot):
     client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
     client_for(peer).post(reverse("programs:slot-book", args=[slot.pk]))
