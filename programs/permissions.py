@@ -20,6 +20,10 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
             raise PermissionDenied("Only HR admins manage offerings.")
         return get_object_or_404(Offering.objects.filter(employer_id=viewer.employer_id), pk=pk)
     offering = offerings_eligible_for(viewer).filter(pk=pk).first()
+    if offering is None and viewer.is_hr_admin:
+        # HR previews any offering of the employer as people see it (a draft, or one for
+        # partners only); enrolling still checks eligibility.
+        offering = Offering.objects.filter(employer_id=viewer.employer_id, pk=pk).first()
     if offering is None:
         # People keep seeing what they joined after HR unpublishes it or their eligibility
         # changes; they can withdraw but not join again.

@@ -197,3 +197,15 @@ def test_a_row_button_cannot_reach_another_employer(client_for, outsider_hr, req
     response = client_for(outsider_hr).post(url, {"single": f"approve:{requests_[0].pk}"})
     assert response.status_code == 404
     assert Enrollment.objects.filter(status="requested").count() == 3
+
+
+def test_hr_previews_a_draft_for_partners_but_cannot_enroll(client_for, hr_admin, employer):
+    draft = OfferingFactory(
+        employer=employer, status="draft", for_employees=False, for_partners=True
+    )
+    client = client_for(hr_admin)
+    manage = client.get(reverse("programs:manage-offering", args=[draft.pk])).text
+    assert "Preview it as people will see it" in manage
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.post(reverse("programs:enroll", args=[draft.pk]))
+    assert not Enrollment.objects.exists()
