@@ -69,7 +69,7 @@ def is_organiser(actor: Individual, offering: Offering) -> bool:
     )
 
 
-def _require_hr(actor: Individual, offering: Offering) -> None:
+def _require_organiser(actor: Individual, offering: Offering) -> None:
     if not is_organiser(actor, offering):
         raise ValidationError(
             "Only HR admins of this employer (or a group's leads) manage sessions."
@@ -78,7 +78,7 @@ def _require_hr(actor: Individual, offering: Offering) -> None:
 
 @transaction.atomic
 def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> Session:
-    _require_hr(actor, offering)
+    _require_organiser(actor, offering)
     if not offering.is_event:
         raise ValidationError("Only events have dated sessions.")
     session = Session(offering=offering, **fields)
@@ -91,7 +91,7 @@ def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> S
 @transaction.atomic
 def session_update(*, session: Session, actor: Individual, **fields: Any) -> Session:
     """A moved or renamed session moves and rewrites every registered person's reminders."""
-    _require_hr(actor, session.offering)
+    _require_organiser(actor, session.offering)
     before = {name: getattr(session, name) for name in SESSION_FIELDS}
     for name, value in fields.items():
         if name not in SESSION_FIELDS:
@@ -108,7 +108,7 @@ def session_update(*, session: Session, actor: Individual, **fields: Any) -> Ses
 
 @transaction.atomic
 def session_delete(*, session: Session, actor: Individual) -> None:
-    _require_hr(actor, session.offering)
+    _require_organiser(actor, session.offering)
     reminder_cancel_prefix(prefix=_prefix(session))
     audit(employer=session.offering.employer, actor=actor, verb="session.deleted", target=session)
     session.delete()
