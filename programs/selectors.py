@@ -275,6 +275,20 @@ def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> Que
     )
 
 
+PENDING_CAP = 999
+
+
+def pending_label(viewer: Individual) -> str:
+    """How many requests wait, for a button or the home card: counted up to 999 only
+    ("999+"), so the badge costs the same however long the queue grows."""
+    n = (
+        Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
+        .order_by()[: PENDING_CAP + 1]
+        .count()
+    )
+    return f"{PENDING_CAP}+" if n > PENDING_CAP else str(n)
+
+
 def roster(offering: Offering) -> QuerySet[Enrollment]:
     """Names of participants. Never for a confidential offering: callers show counts instead."""
     if offering.is_confidential:

@@ -36,7 +36,7 @@ def offering_list(request):
             "form": form,
             "page": paginate(request, selectors.offerings_for_hr(viewer=me, **filters)),
             "query": query.urlencode(),
-            "pending": selectors.approval_queue(me).count(),
+            "pending": selectors.pending_label(me),
         },
     )
 

@@ -209,3 +209,14 @@ def test_hr_previews_a_draft_for_partners_but_cannot_enroll(client_for, hr_admin
     assert client.get(draft.get_absolute_url()).status_code == 200
     client.post(reverse("programs:enroll", args=[draft.pk]))
     assert not Enrollment.objects.exists()
+
+
+def test_the_waiting_count_on_the_console_stops_at_999(hr_admin, employer, monkeypatch):
+    from programs import selectors
+
+    monkeypatch.setattr(selectors, "PENDING_CAP", 2)
+    offering = OfferingFactory(employer=employer, needs_approval=True)
+    EnrollmentFactory.create_batch(2, offering=offering, status="requested")
+    assert selectors.pending_label(hr_admin) == "2"
+    EnrollmentFactory(offering=offering, status="requested")
+    assert selectors.pending_label(hr_admin) == "2+"
