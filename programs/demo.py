@@ -53,6 +53,27 @@ CATALOG = {
     K.ERG: ("Parents & Carers Network", "Early careers network", "e"),
     K.POLICY: ("Parental leave policy", "Flexible hours policy (2024)", "e"),
 }
+# A third offering of each kind, open for enrollment and starting later: several per kind.
+LATER = {
+    K.COACHING: "Coaching for new managers",
+    K.MENTORSHIP: "Reverse mentoring pilot",
+    K.TRAINING: "Project management fundamentals",
+    K.WORKSHOP: "Negotiation skills workshop",
+    K.CONFERENCE: "Grace Hopper Celebration",
+    K.NETWORKING: "Alumni networking night",
+    K.CAREER_FAIR: "Internal mobility fair",
+    K.JOB_SHADOWING: "Shadow the product team",
+    K.REENTRY: "Returners into tech",
+    K.RESUME_REVIEW: "LinkedIn profile review",
+    K.INTERVIEW_PRACTICE: "Panel interview rehearsal",
+    K.SALARY_NEGOTIATION: "Pay conversations for partners",
+    K.EAP: "Legal advice line",
+    K.WELLNESS: "Lunchtime yoga",
+    K.CHILDCARE: "Childcare search service",
+    K.MANAGER_TRAINING: "Managing hybrid teams",
+    K.ERG: "Pride at Northwind",
+    K.POLICY: "Caregiver leave policy",
+}
 AUDIENCE = {
     "e": "for_employees",
     "p": "for_partners",
@@ -62,10 +83,14 @@ AUDIENCE = {
 }
 
 
-def _offering(world: DemoWorld, title: str, kind: str, audience: str, past: bool) -> Offering:
+def _offering(
+    world: DemoWorld, title: str, kind: str, audience: str, past: bool, later: bool = False
+) -> Offering:
     today = timezone.localdate()
     start = today - timedelta(days=120) if past else today + timedelta(days=21)
-    if kind == K.REENTRY and not past:
+    if later:
+        start = today + timedelta(days=75)
+    if kind == K.REENTRY and not past and not later:
         start = today - timedelta(days=60)  # the cohort below is half-way through
     fields = {name: code in audience for code, name in AUDIENCE.items()}
     online = kind in (K.EAP, K.COACHING, K.MENTORSHIP, K.WELLNESS, K.INTERVIEW_PRACTICE)
@@ -127,6 +152,7 @@ def seed(world: DemoWorld) -> None:
     offerings: dict[str, Offering] = {}
     for kind, (open_title, past_title, audience) in CATALOG.items():
         offerings[kind] = _offering(world, open_title, kind, audience, past=False)
+        _offering(world, LATER[kind], kind, audience, past=False, later=True)
         past = _offering(world, past_title, kind, audience, past=True)
         if kind in (K.POLICY, K.ERG):
             past.status = Offering.Status.ARCHIVED
@@ -200,6 +226,14 @@ def seed(world: DemoWorld) -> None:
     )
     for person in (world.manager, *people[:6]):
         PolicyAcknowledgement.objects.get_or_create(version=current, person=person)
+    PolicyVersion.objects.get_or_create(
+        offering=Offering.objects.get(employer=world.employer, title=LATER[K.POLICY]),
+        number=1,
+        defaults={
+            "text": "Up to ten days a year of paid leave to care for a relative.",
+            "published_by": world.hr,
+        },
+    )
 
     # Job shadowing: the mentor hosts, the employee asked for a slot.
     shadowing = offerings[K.JOB_SHADOWING]

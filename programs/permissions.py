@@ -20,6 +20,10 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
             raise PermissionDenied("Only HR admins manage offerings.")
         return get_object_or_404(Offering.objects.filter(employer_id=viewer.employer_id), pk=pk)
     offering = offerings_eligible_for(viewer).filter(pk=pk).first()
+    if offering is None and viewer.is_hr_admin:
+        # HR previews any offering of the employer as people see it (a draft, or one for
+        # partners only); enrolling still checks eligibility.
+        offering = Offering.objects.filter(employer_id=viewer.employer_id, pk=pk).first()
     if offering is None:
         # People keep seeing what they joined after HR unpublishes it or their eligibility
         # changes; they can withdraw but not join again.
@@ -47,6 +51,22 @@ def get_session_for_user(viewer: Individual, pk: int, *, write: bool = False) ->
     if session.offering.employer_id != viewer.employer_id:
         raise Http404
     get_offering_for_user(viewer, session.offering_id, write=write)
+    return session
+
+
+def get_offering_for_organiser(viewer: Individual, pk: int) -> Offering:
+    """An event whose sessions the viewer may schedule: HR, or a lead of the ERG."""
+    from .services.events import is_organiser
+
+    offering = get_offering_for_user(viewer, pk)
+    if not is_organiser(viewer, offering):
+        raise PermissionDenied("Only the group's leads and HR schedule its events.")
+    return offering
+
+
+def get_session_for_organiser(viewer: Individual, pk: int) -> Session:
+    session = get_session_for_user(viewer, pk)
+    get_offering_for_organiser(viewer, session.offering_id)
     return session
 
 

@@ -92,8 +92,11 @@ def status_count(status: str) -> Coalesce:
 
 
 def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
+    # One count per seated status: each is a range of the (offering, status) index, where
+    # an IN over both would read every enrollment of the offering.
     return qs.annotate(
-        enrolled_count=status_count("enrolled"), waitlisted_count=status_count("waitlisted")
+        seats_taken=status_count("enrolled") + status_count("completed"),
+        waitlisted_count=status_count("waitlisted"),
     )
 
 
@@ -107,9 +110,16 @@ def catalog_for(
 ) -> QuerySet[Offering]:
     """The catalog page: eligible offerings with the viewer's own status, one query."""
     mine = Enrollment.objects.filter(offering_id=OuterRef("pk"), person=viewer).order_by()
+    # A policy's own status is whether I acknowledged its current version.
+    current = PolicyVersion.objects.filter(offering_id=OuterRef(OuterRef("pk"))).order_by("-number")
     qs = offerings_eligible_for(viewer).annotate(
         my_status=Subquery(mine.values("status")[:1]),
         my_position=Subquery(mine.values("waitlist_position")[:1]),
+        my_acknowledged=Exists(
+            PolicyAcknowledgement.objects.filter(
+                person=viewer, version_id=Subquery(current.values("pk")[:1])
+            )
+        ),
     )
     if kind:
         qs = qs.filter(kind=kind)
@@ -128,12 +138,15 @@ def catalog_for(
 
 
 def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
-    """Everything I am in or waiting for, with the next session of each."""
+    """Everything I am in or waiting for (and what was declined, with HR's reason), with
+    the next session of each."""
     upcoming = Session.objects.filter(
         offering_id=OuterRef("offering_id"), ends_at__gte=timezone.now()
     )
     return (
-        Enrollment.objects.filter(person=viewer, status__in=[*Enrollment.ACTIVE, "completed"])
+        Enrollment.objects.filter(
+            person=viewer, status__in=[*Enrollment.ACTIVE, "completed", "declined"]
+        )
         .select_related("offering", "cohort")
         .annotate(
             next_session_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
@@ -179,6 +192,8 @@ def has_acknowledged(person: Individual, version: PolicyVersion | None) -> bool:
 
 
 def erg_members(offering: Offering) -> QuerySet[Enrollment]:
+    if offering.is_confidential:  # refused by Offering.clean; never list names regardless
+        return Enrollment.objects.none()
     return (
         offering.enrollments.filter(status="enrolled")
         .select_related("person")
@@ -249,15 +264,29 @@ def status_counts(offering: Offering) -> dict[str, int]:
 
 
 def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> QuerySet[Enrollment]:
-    """Requests waiting for HR, oldest first. Confidential offerings never need approval."""
-    qs = Enrollment.objects.filter(
-        employer_id=viewer.employer_id, status="requested", offering__is_confidential=False
-    )
+    """Requests waiting for HR, oldest first. No request of a confidential offering exists:
+    it cannot need approval, nor become confidential while requests wait (offering_update),
+    so the count reads the partial index alone, with no join to the offerings."""
+    qs = Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
     if offering_id:
         qs = qs.filter(offering_id=offering_id)
     return qs.select_related("offering", "person", "person__department").order_by(
         "created_at", "pk"
     )
+
+
+PENDING_CAP = 999
+
+
+def pending_label(viewer: Individual) -> str:
+    """How many requests wait, for a button or the home card: counted up to 999 only
+    ("999+"), so the badge costs the same however long the queue grows."""
+    n = (
+        Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
+        .order_by()[: PENDING_CAP + 1]
+        .count()
+    )
+    return f"{PENDING_CAP}+" if n > PENDING_CAP else str(n)
 
 
 def roster(offering: Offering) -> QuerySet[Enrollment]:
@@ -270,7 +299,7 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
 
 
 def acknowledgements_of(version: PolicyVersion | None) -> QuerySet[PolicyAcknowledgement]:
-    if version is None:
+    if version is None or version.offering.is_confidential:
         return PolicyAcknowledgement.objects.none()
     return version.acknowledgements.select_related("person", "person__department").order_by(
         "person__last_name", "person__first_name"
@@ -319,6 +348,7 @@ def enrollments_awaiting_handoff(*, viewer: Individual, kind: str) -> QuerySet[E
             offering__kind=kind,
             status=Enrollment.Status.ENROLLED,
             handoff_status=Enrollment.Handoff.WAITING,
+            offering__is_confidential=False,
         )
         .select_related("offering", "person")
         .order_by("created_at", "pk")

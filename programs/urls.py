@@ -20,6 +20,8 @@ urlpatterns = [
         name="booking-decide",
     ),
     path("my-bookings/<int:pk>/cancel/", kinds.booking_cancel, name="booking-cancel"),
+    path("<int:pk>/events/new/", events.lead_session_create, name="lead-session-create"),
+    path("sessions/<int:pk>/edit/", events.lead_session_edit, name="lead-session-edit"),
     path("sessions/<int:pk>/register/", events.session_register, name="session-register"),
     path("sessions/<int:pk>/calendar.ics", events.session_ics, name="session-ics"),
     path("calendar/", events.calendar_settings, name="calendar"),

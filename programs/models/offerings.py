@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -45,6 +46,17 @@ class Offering(models.Model):
     }
     # Kinds handed on to another app's flow after enrollment.
     HANDOFF_KINDS = {Kind.COACHING, Kind.MENTORSHIP}
+    # Kinds whose workflow works with names, so they cannot be confidential: HR matches
+    # coachees and mentees, records a returner's path, sees who acknowledged a policy;
+    # a host sees who shadows them and group members see each other.
+    NAMED_KINDS = {
+        Kind.COACHING,
+        Kind.MENTORSHIP,
+        Kind.REENTRY,
+        Kind.POLICY,
+        Kind.JOB_SHADOWING,
+        Kind.ERG,
+    }
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -87,7 +99,12 @@ class Offering(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Seats; leave empty for no limit."
+        null=True,
+        blank=True,
+        # Zero seats would waitlist everyone; an absurd number is a typo, and beyond the
+        # database's integer range it would be a server error instead of a message.
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text="Seats; leave empty for no limit.",
     )
     enrollment_opens_at = models.DateTimeField(null=True, blank=True)
     enrollment_closes_at = models.DateTimeField(null=True, blank=True)
@@ -184,6 +201,11 @@ class Offering(models.Model):
             errors["needs_approval"] = "A confidential offering cannot need approval."
         if self.kind == self.Kind.EAP and not self.is_confidential:
             errors["is_confidential"] = "An EAP is always confidential."
+        if self.is_confidential and self.kind in self.NAMED_KINDS:
+            errors["is_confidential"] = (
+                f"A {self.get_kind_display().lower()} cannot be confidential: "
+                "the people in it work with each other's names."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -198,6 +220,9 @@ class Enrollment(models.Model):
         COMPLETED = "completed", "Completed"
 
     ACTIVE = (Status.REQUESTED, Status.ENROLLED, Status.WAITLISTED)
+    # Who holds a seat of the capacity: a completed person used theirs in this run, so
+    # completing one frees nothing (else a newcomer would take it ahead of the waitlist).
+    SEATED = (Status.ENROLLED, Status.COMPLETED)
 
     class Handoff(models.TextChoices):
         NONE = "", "Not applicable"

@@ -35,7 +35,7 @@ def _lock(offering: Offering) -> Offering:
 def _seat_free(offering: Offering) -> bool:
     if offering.capacity is None:
         return True
-    return offering.enrollments.filter(status=Status.ENROLLED).count() < offering.capacity
+    return offering.enrollments.filter(status__in=Enrollment.SEATED).count() < offering.capacity
 
 
 def _next_position(offering: Offering) -> int:
@@ -67,6 +67,9 @@ def _tell(enrollment: Enrollment, kind: str, title: str, body: str = "") -> None
         title=title,
         body=body,
         url=enrollment.offering.get_absolute_url(),
+        # Inbox only for a confidential offering: an e-mail that fails lands on HR's
+        # delivery-failures page, with the person's name beside the offering.
+        send_email=not enrollment.offering.is_confidential,
     )
 
 

@@ -50,17 +50,35 @@ def _schedule_reminders(session: Session, person: Individual) -> None:
             f"{'tomorrow' if when == 'day' else 'in one hour'} at {local:%H:%M}",
             body=session.location or session.online_url,
             url=session.offering.get_absolute_url(),
+            # Inbox only for a confidential offering (see enrollment._tell).
+            send_email=not session.offering.is_confidential,
         )
 
 
-def _require_hr(actor: Individual, offering: Offering) -> None:
-    if not actor.is_hr_admin or actor.employer_id != offering.employer_id:
-        raise ValidationError("Only HR admins of this employer manage sessions.")
+def is_organiser(actor: Individual, offering: Offering) -> bool:
+    """HR of the employer organise every event; the leads of an ERG organise its events."""
+    if actor.employer_id != offering.employer_id:
+        return False
+    if actor.is_hr_admin:
+        return True
+    return (
+        offering.kind == Offering.Kind.ERG
+        and Enrollment.objects.filter(
+            offering=offering, person=actor, status=Enrollment.Status.ENROLLED, is_lead=True
+        ).exists()
+    )
+
+
+def _require_organiser(actor: Individual, offering: Offering) -> None:
+    if not is_organiser(actor, offering):
+        raise ValidationError(
+            "Only HR admins of this employer (or a group's leads) manage sessions."
+        )
 
 
 @transaction.atomic
 def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> Session:
-    _require_hr(actor, offering)
+    _require_organiser(actor, offering)
     if not offering.is_event:
         raise ValidationError("Only events have dated sessions.")
     session = Session(offering=offering, **fields)
@@ -72,16 +90,16 @@ def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> S
 
 @transaction.atomic
 def session_update(*, session: Session, actor: Individual, **fields: Any) -> Session:
-    """A moved session moves every registered person's reminders with it."""
-    _require_hr(actor, session.offering)
-    before = session.starts_at
+    """A moved or renamed session moves and rewrites every registered person's reminders."""
+    _require_organiser(actor, session.offering)
+    before = {name: getattr(session, name) for name in SESSION_FIELDS}
     for name, value in fields.items():
         if name not in SESSION_FIELDS:
             raise ValueError(f"Not a session field: {name}")
         setattr(session, name, value)
     session.full_clean()
     session.save()
-    if session.starts_at != before:
+    if any(getattr(session, name) != value for name, value in before.items()):
         for registration in session.registrations.select_related("person"):
             _schedule_reminders(session, registration.person)
     audit(employer=session.offering.employer, actor=actor, verb="session.updated", target=session)
@@ -90,10 +108,16 @@ def session_update(*, session: Session, actor: Individual, **fields: Any) -> Ses
 
 @transaction.atomic
 def session_delete(*, session: Session, actor: Individual) -> None:
-    _require_hr(actor, session.offering)
+    _require_organiser(actor, session.offering)
     reminder_cancel_prefix(prefix=_prefix(session))
     audit(employer=session.offering.employer, actor=actor, verb="session.deleted", target=session)
     session.delete()
+
+
+def sessions_cancel_reminders(*, offering: Offering) -> None:
+    """An archived event happens no more: nobody is reminded of its sessions."""
+    for session_id in offering.sessions.values_list("pk", flat=True):
+        reminder_cancel_prefix(prefix=f"programs:session:{session_id}:")
 
 
 @transaction.atomic

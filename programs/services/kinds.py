@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from careersupport.notifications.services import reminder_schedule
@@ -142,7 +143,8 @@ def slot_book(*, slot: ShadowSlot, participant: Individual) -> ShadowBooking:
         slot.host,
         f"programs:shadow:{booking.pk}:requested",
         f"{participant.full_name} asked to shadow you on {slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}",
-        slot.offering.get_absolute_url(),
+        # The host confirms or declines on My programs.
+        reverse("programs:mine"),
     )
     audit(employer=participant.employer, actor=participant, verb="shadow.booked", target=booking)
     return booking
@@ -180,6 +182,15 @@ def booking_cancel(*, booking: ShadowBooking, actor: Individual) -> ShadowBookin
         raise ValidationError("This booking is no longer active.")
     booking.status = ShadowBooking.Status.CANCELLED
     booking.save(update_fields=["status"])
+    slot = booking.slot
+    # The host keeps the day free for them: tell them it is free again.
+    _tell(
+        slot.host,
+        f"programs:shadow:{booking.pk}:cancelled",
+        f"{actor.full_name} cancelled shadowing you on "
+        f"{slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}",
+        reverse("programs:mine"),
+    )
     audit(employer=actor.employer, actor=actor, verb="shadow.cancelled", target=booking)
     return booking
 

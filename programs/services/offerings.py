@@ -13,6 +13,7 @@ from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
 from .enrollment import promote_waitlist
+from .events import sessions_cancel_reminders
 
 OFFERING_FIELDS = (
     "title",
@@ -85,14 +86,23 @@ def offering_update(
         raise ValueError(f"Not offering fields: {sorted(unknown)}")
     if "kind" in fields and fields["kind"] != offering.kind and offering.enrollments.exists():
         raise ValidationError({"kind": "People are enrolled: the kind can no longer change."})
-    for name, value in fields.items():
-        setattr(offering, name, value)
-    enrolled = offering.enrollments.filter(status=Enrollment.Status.ENROLLED).count()
-    if offering.capacity is not None and offering.capacity < enrolled:
+    waiting = offering.enrollments.filter(status=Enrollment.Status.REQUESTED).count()
+    if fields.get("is_confidential") and not offering.is_confidential and waiting:
+        # HR's queue shows names; a confidential offering must have none waiting in it.
         raise ValidationError(
             {
-                "capacity": f"{enrolled} people are already enrolled: the capacity cannot be "
-                f"lower than {enrolled}."
+                "is_confidential": f"{waiting} request{'s' if waiting != 1 else ''} wait for "
+                "a decision: decide them before making this offering confidential."
+            }
+        )
+    for name, value in fields.items():
+        setattr(offering, name, value)
+    seated = offering.enrollments.filter(status__in=Enrollment.SEATED).count()
+    if offering.capacity is not None and offering.capacity < seated:
+        raise ValidationError(
+            {
+                "capacity": f"{seated} people are already enrolled (or completed): the "
+                f"capacity cannot be lower than {seated}."
             }
         )
     offering.full_clean()
@@ -132,7 +142,10 @@ def offering_unpublish(*, offering: Offering, actor: Individual) -> Offering:
 
 @transaction.atomic
 def offering_archive(*, offering: Offering, actor: Individual) -> Offering:
-    return _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
+    """Out of the catalog for good; reminders of its sessions are cancelled."""
+    offering = _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
+    sessions_cancel_reminders(offering=offering)
+    return offering
 
 
 @transaction.atomic

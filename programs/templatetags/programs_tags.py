@@ -20,5 +20,5 @@ def programs_home_card(context):
         .count()
     )
     if me.is_hr_admin:
-        data["pending"] = selectors.approval_queue(me).count()
+        data["pending"] = selectors.pending_label(me)
     return data

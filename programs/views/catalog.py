@@ -60,7 +60,7 @@ def offering_detail(request, pk: int):
     if offering.kind == Offering.Kind.REENTRY and enrollment and enrollment.cohort_id:
         context["path"] = selectors.reentry_path(enrollment)
     seats = selectors.with_seat_counts(Offering.objects.filter(pk=offering.pk)).get()
-    context["seats_taken"] = seats.enrolled_count
+    context["seats_taken"] = seats.seats_taken
     context["waitlisted"] = seats.waitlisted_count
     return render(request, "programs/offering_detail.html", context)
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
@@ -14,11 +15,16 @@ from careersupport.utils import add_service_errors
 from .. import calendar, selectors
 from ..forms import SessionForm
 from ..models import CalendarFeed
-from ..permissions import get_offering_for_user, get_session_for_user
+from ..permissions import (
+    get_offering_for_organiser,
+    get_offering_for_user,
+    get_session_for_organiser,
+    get_session_for_user,
+)
 from ..services import events as event_services
 
 
-def _session_form(request, offering, session=None):
+def _session_form(request, offering, session=None, *, back: str = ""):
     me = request.individual
     initial = {"time_zone": me.time_zone}
     if session:
@@ -41,11 +47,16 @@ def _session_form(request, offering, session=None):
             add_service_errors(form, error)
         else:
             messages.success(request, "The session was saved.")
-            return redirect("programs:manage-offering", pk=offering.pk)
+            return redirect(back or reverse("programs:manage-offering", args=[offering.pk]))
     return render(
         request,
         "programs/manage/session_form.html",
-        {"form": form, "offering": offering, "session": session},
+        {
+            "form": form,
+            "offering": offering,
+            "session": session,
+            "back": back or reverse("programs:manage-offering", args=[offering.pk]),
+        },
     )
 
 
@@ -67,6 +78,21 @@ def session_delete(request, pk: int):
     event_services.session_delete(session=session, actor=request.individual)
     messages.success(request, "The session was removed and its reminders cancelled.")
     return redirect("programs:manage-offering", pk=session.offering_id)
+
+
+@individual_required
+def lead_session_create(request, pk: int):
+    """A lead of an employee resource group schedules one of its events."""
+    offering = get_offering_for_organiser(request.individual, pk)
+    return _session_form(request, offering, back=offering.get_absolute_url())
+
+
+@individual_required
+def lead_session_edit(request, pk: int):
+    session = get_session_for_organiser(request.individual, pk)
+    return _session_form(
+        request, session.offering, session, back=session.offering.get_absolute_url()
+    )
 
 
 @require_POST

@@ -36,7 +36,7 @@ def offering_list(request):
             "form": form,
             "page": paginate(request, selectors.offerings_for_hr(viewer=me, **filters)),
             "query": query.urlencode(),
-            "pending": selectors.approval_queue(me).count(),
+            "pending": selectors.pending_label(me),
         },
     )
 
@@ -129,6 +129,12 @@ def offering_manage(request, pk: int):
     return render(request, "programs/manage/offering_detail.html", context)
 
 
+def _cell(value) -> str:
+    """A text cell a spreadsheet will not run as a formula (names are typed by people)."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 @hr_required
 def roster_csv(request, pk: int):
     me = request.individual
@@ -148,9 +154,9 @@ def roster_csv(request, pk: int):
     for e in selectors.roster(offering):
         writer.writerow(
             [
-                e.person.full_name,
-                e.person.email,
-                e.person.department.name if e.person.department else "",
+                _cell(e.person.full_name),
+                _cell(e.person.email),
+                _cell(e.person.department.name if e.person.department else ""),
                 e.get_status_display(),
                 e.waitlist_position or "",
                 f"{e.created_at:%Y-%m-%d}",

@@ -21,6 +21,10 @@ def hr_paths(eap, enrollment):
         reverse("programs:manage-queue"),
         reverse("programs:manage-offering", args=[eap.pk]),
         reverse("programs:manage-roster-csv", args=[eap.pk]),
+        reverse("programs:catalog"),
+        reverse("programs:offering-detail", args=[eap.pk]),
+        reverse("notifications:failure-list"),
+        "/",
     ]
 
 
@@ -32,6 +36,8 @@ def test_hr_sees_counts_but_no_name_on_any_page(client_for, hr_admin, eap, eap_e
         assert "Zebedee" not in response.content.decode(), path
     page = client.get(reverse("programs:manage-offering", args=[eap.pk])).text
     assert "HR sees the counts above and never who takes part" in page
+    person = client.get(reverse("people:person-detail", args=[eap_enrollment.person_id])).text
+    assert eap.title not in person
 
 
 def test_the_csv_of_a_confidential_offering_has_counts_only(
@@ -86,3 +92,54 @@ def test_the_audit_trail_names_no_eap_participant(employee, eap):
 def test_colleagues_do_not_see_how_many_use_the_eap(client_for, peer, eap, eap_enrollment):
     page = client_for(peer).get(reverse("programs:offering-detail", args=[eap.pk])).text
     assert "seat taken" not in page and "seats taken" not in page
+
+
+@pytest.mark.parametrize(
+    "kind", ["coaching", "mentorship", "reentry", "policy", "erg", "job_shadowing"]
+)
+def test_kinds_that_work_with_names_cannot_be_confidential(client_for, hr_admin, kind):
+    from programs.models import Offering
+    from tests.programs.test_manage import VALID
+
+    data = {**VALID, "kind": kind, "is_confidential": "on"}
+    response = client_for(hr_admin).post(reverse("programs:manage-create"), data)
+    assert "cannot be confidential" in response.text
+    assert not Offering.objects.exists()
+
+
+def test_news_of_a_confidential_offering_reaches_the_inbox_only(employer, employee, peer):
+    """An e-mail that fails would list the person and the offering on HR's failures page."""
+    from careersupport.notifications.models import Reminder
+    from programs.services.enrollment import enrollment_create, enrollment_withdraw
+    from tests.factories import OfferingFactory
+
+    eap = OfferingFactory(employer=employer, kind="eap", is_confidential=True, capacity=1)
+    first = enrollment_create(offering=eap, person=peer, actor=peer)
+    enrollment_create(offering=eap, person=employee, actor=employee)
+    enrollment_withdraw(enrollment=first, actor=peer)
+    reminder = Reminder.objects.get(recipient=employee, kind="programs.waitlist_promoted")
+    assert reminder.send_email is False
+
+
+def test_session_reminders_of_a_confidential_offering_are_inbox_only(employer, employee):
+    from careersupport.notifications.models import Reminder
+    from programs.services.enrollment import enrollment_create
+    from programs.services.events import session_register
+    from tests.factories import OfferingFactory, SessionFactory
+
+    wellness = OfferingFactory(employer=employer, kind="wellness", is_confidential=True)
+    enrollment_create(offering=wellness, person=employee, actor=employee)
+    session = SessionFactory(offering=wellness)
+    session_register(session=session, person=employee, actor=employee)
+    assert set(Reminder.objects.values_list("send_email", flat=True)) == {False}
+
+
+def test_an_offering_with_waiting_requests_cannot_become_confidential(hr_admin, offering):
+    from django.core.exceptions import ValidationError
+
+    from programs.services.offerings import offering_update
+    from tests.factories import EnrollmentFactory
+
+    EnrollmentFactory(offering=offering, status="requested")
+    with pytest.raises(ValidationError, match="decide them before making"):
+        offering_update(offering=offering, actor=hr_admin, is_confidential=True)

@@ -160,3 +160,34 @@ def test_hr_of_the_employer_finds_who_waits_for_a_coach(employer, employee, hr_a
     assert list(enrollments_awaiting_handoff(viewer=hr_admin, kind="coaching")) == [enrollment]
     assert not enrollments_awaiting_handoff(viewer=outsider_hr, kind="coaching").exists()
     assert not enrollments_awaiting_handoff(viewer=employee, kind="coaching").exists()
+
+
+def test_completing_frees_no_seat_for_a_newcomer_ahead_of_the_waitlist(
+    employer, employee, peer, manager, hr_admin
+):
+    from programs.services.enrollment import enrollment_complete
+
+    offering = OfferingFactory(employer=employer, capacity=1)
+    done = enroll(employee, offering)
+    assert enroll(peer, offering).status == "waitlisted"
+    enrollment_complete(enrollment=done, actor=hr_admin)
+    assert enroll(manager, offering).status == "waitlisted"
+
+
+def test_my_programs_shows_a_declined_request_with_the_reason(client_for, employer, employee):
+    EnrollmentFactory(
+        offering__employer=employer,
+        offering__title="Summit",
+        person=employee,
+        status="declined",
+        decision_reason="Budget spent until January.",
+    )
+    text = client_for(employee).get(reverse("programs:mine")).text
+    assert "Summit" in text and "Budget spent until January." in text
+
+
+def test_hr_sees_in_the_roster_who_waits_for_the_coaching_flow(client_for, employer, hr_admin):
+    coaching = OfferingFactory(employer=employer, kind="coaching")
+    EnrollmentFactory(offering=coaching, handoff_status="waiting")
+    page = client_for(hr_admin).get(reverse("programs:manage-offering", args=[coaching.pk])).text
+    assert "waiting to be matched" in page

@@ -126,3 +126,16 @@ def test_the_private_feed_lists_my_sessions_and_stops_after_revoking(
 
 def test_a_made_up_feed_token_is_404(client):
     assert client.get(reverse("programs:calendar-feed", args=["nope"])).status_code == 404
+
+
+def test_renaming_a_session_rewrites_the_reminders(hr_admin, registered, session):
+    session_update(session=session, actor=hr_admin, title="Kick-off, new room")
+    titles = set(Reminder.objects.values_list("title", flat=True))
+    assert titles and all("Kick-off, new room" in t for t in titles)
+
+
+def test_archiving_the_event_cancels_its_session_reminders(hr_admin, registered, session):
+    from programs.services.offerings import offering_archive
+
+    offering_archive(offering=session.offering, actor=hr_admin)
+    assert pending(registered) == set()

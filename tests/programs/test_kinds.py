@@ -90,6 +90,45 @@ def test_hr_makes_a_member_lead(client_for, hr_admin, erg, employee):
     assert member.is_lead
 
 
+SESSION = {
+    "title": "Lunch and learn",
+    "starts_at": "2030-03-04T12:00",
+    "ends_at": "2030-03-04T13:00",
+    "time_zone": "Europe/Berlin",
+    "location": "Room 4",
+}
+
+
+def test_a_lead_schedules_a_group_event_from_the_group_page(client_for, erg, employee):
+    EnrollmentFactory(offering=erg, person=employee, is_lead=True)
+    client = client_for(employee)
+    assert "Schedule a group event" in client.get(erg.get_absolute_url()).text
+    response = client.post(reverse("programs:lead-session-create", args=[erg.pk]), SESSION)
+    assert response.status_code == 302
+    session = erg.sessions.get()
+    client.post(
+        reverse("programs:lead-session-edit", args=[session.pk]), {**SESSION, "title": "Lunch"}
+    )
+    assert erg.sessions.get().title == "Lunch"
+
+
+@pytest.mark.parametrize("who", ["member", "lead_elsewhere", "outsider"])
+def test_only_the_groups_leads_schedule_its_events(
+    client_for, request, employer, erg, employee, who
+):
+    person = request.getfixturevalue("outsider") if who == "outsider" else employee
+    if who == "member":
+        EnrollmentFactory(offering=erg, person=employee)
+    if who == "lead_elsewhere":
+        other = OfferingFactory(employer=employer, kind="erg")
+        EnrollmentFactory(offering=other, person=employee, is_lead=True)
+    response = client_for(person).post(
+        reverse("programs:lead-session-create", args=[erg.pk]), SESSION
+    )
+    assert response.status_code == (404 if who == "outsider" else 403)
+    assert not erg.sessions.exists()
+
+
 # --- job shadowing -----------------------------------------------------------------------
 
 
@@ -117,6 +156,31 @@ def test_a_participant_books_and_the_host_confirms(client_for, employee, manager
     client_for(manager).post(reverse("programs:booking-decide", args=[booking.pk, "confirm"]))
     booking.refresh_from_db()
     assert booking.status == "confirmed"
+
+
+def test_the_host_is_sent_to_my_programs_to_decide_and_the_participant_hears_back(
+    client_for, employee, manager, slot
+):
+    from careersupport.notifications.models import Reminder
+
+    client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
+    asked = Reminder.objects.get(recipient=manager)
+    assert asked.url == reverse("programs:mine")
+    page = client_for(manager).get(asked.url).text
+    assert "People shadowing you" in page and employee.full_name in page
+    booking = ShadowBooking.objects.get()
+    client_for(manager).post(reverse("programs:booking-decide", args=[booking.pk, "decline"]))
+    assert Reminder.objects.get(recipient=employee).title.endswith("declined")
+
+
+def test_the_host_is_told_when_the_participant_cancels(client_for, employee, manager, slot):
+    from careersupport.notifications.models import Reminder
+
+    client_for(employee).post(reverse("programs:slot-book", args=[slot.pk]))
+    booking = ShadowBooking.objects.get()
+    client_for(employee).post(reverse("programs:booking-cancel", args=[booking.pk]))
+    assert ShadowBooking.objects.get().status == "cancelled"
+    assert Reminder.objects.filter(recipient=manager, title__contains="cancelled").exists()
 
 
 def test_a_slot_is_booked_once(client_for, employee, peer, slot):

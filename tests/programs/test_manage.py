@@ -166,6 +166,13 @@ def test_roster_and_csv_list_the_people(client_for, hr_admin, offering):
     assert "Quist" in response.content.decode()
 
 
+def test_the_csv_never_hands_a_spreadsheet_a_formula(client_for, hr_admin, offering):
+    person = IndividualFactory(employer=offering.employer, first_name="=HYPERLINK(1)")
+    EnrollmentFactory(offering=offering, person=person)
+    response = client_for(hr_admin).get(reverse("programs:manage-roster-csv", args=[offering.pk]))
+    assert "'=HYPERLINK(1)" in response.content.decode()
+
+
 def test_console_counts_each_status(client_for, hr_admin, offering):
     EnrollmentFactory.create_batch(2, offering=offering)
     EnrollmentFactory(offering=offering, status="completed")
@@ -190,3 +197,26 @@ def test_a_row_button_cannot_reach_another_employer(client_for, outsider_hr, req
     response = client_for(outsider_hr).post(url, {"single": f"approve:{requests_[0].pk}"})
     assert response.status_code == 404
     assert Enrollment.objects.filter(status="requested").count() == 3
+
+
+def test_hr_previews_a_draft_for_partners_but_cannot_enroll(client_for, hr_admin, employer):
+    draft = OfferingFactory(
+        employer=employer, status="draft", for_employees=False, for_partners=True
+    )
+    client = client_for(hr_admin)
+    manage = client.get(reverse("programs:manage-offering", args=[draft.pk])).text
+    assert "Preview it as people will see it" in manage
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.post(reverse("programs:enroll", args=[draft.pk]))
+    assert not Enrollment.objects.exists()
+
+
+def test_the_waiting_count_on_the_console_stops_at_999(hr_admin, employer, monkeypatch):
+    from programs import selectors
+
+    monkeypatch.setattr(selectors, "PENDING_CAP", 2)
+    offering = OfferingFactory(employer=employer, needs_approval=True)
+    EnrollmentFactory.create_batch(2, offering=offering, status="requested")
+    assert selectors.pending_label(hr_admin) == "2"
+    EnrollmentFactory(offering=offering, status="requested")
+    assert selectors.pending_label(hr_admin) == "2+"

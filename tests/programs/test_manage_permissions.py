@@ -107,3 +107,26 @@ def test_bulk_decision_cannot_reach_another_employers_requests(client_for, outsi
     assert response.status_code == 200
     assert "Select a valid choice" in response.text
     unchanged(targets)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"title": "Mine now", "kind": "workshop", "for_employees": "on"},
+        {"enrollments": ["{e}"], "decision": "approve"},
+        {"single": "approve:{e}"},
+        {"single": "decline:{e}", "reason-{e}": "no"},
+    ],
+)
+@pytest.mark.parametrize("persona", ["employee", "manager", "partner", "coach"])
+def test_console_posts_refuse_non_hr(client_for, request, targets, persona, data):
+    data = {
+        k.format(**targets): [x.format(**targets) for x in v]
+        if isinstance(v, list)
+        else v.format(**targets)
+        for k, v in data.items()
+    }
+    name = "programs:manage-create" if "title" in data else "programs:manage-queue"
+    response = client_for(request.getfixturevalue(persona)).post(reverse(name), data)
+    assert response.status_code == 403
+    unchanged(targets)

@@ -56,6 +56,21 @@ def test_the_catalog_shows_my_own_status(client_for, employee, offering):
     )
 
 
+def test_the_catalog_shows_whether_i_acknowledged_a_policys_current_version(
+    client_for, employee, employer, hr_admin
+):
+    from programs.services.kinds import policy_acknowledge, policy_publish_version
+
+    policy = OfferingFactory(employer=employer, kind="policy", starts_on=None, ends_on=None)
+    first = policy_publish_version(offering=policy, actor=hr_admin, text="Ten weeks.")
+    client = client_for(employee)
+    assert "To read and acknowledge" in client.get(reverse("programs:catalog")).text
+    policy_acknowledge(version=first, person=employee, actor=employee)
+    assert "You acknowledged it" in client.get(reverse("programs:catalog")).text
+    policy_publish_version(offering=policy, actor=hr_admin, text="Twelve weeks.")
+    assert "To read and acknowledge" in client.get(reverse("programs:catalog")).text
+
+
 def test_navigation_links_reach_the_app(client_for, hr_admin, partner):
     assert reverse("programs:manage") in client_for(hr_admin).get("/").text
     assert reverse("programs:catalog") in client_for(partner).get("/").text
