@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from careersupport.people.models import TIME_ZONE_CHOICES, Department
+from careersupport.utils import QuickSelect
 
 from .models import Cohort, Enrollment, Offering
 
@@ -125,7 +126,7 @@ class SessionForm(forms.Form):
     title = forms.CharField(max_length=200)
     starts_at = forms.DateTimeField(label="Starts", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Ends", widget=DATETIME)
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC")
+    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC", widget=QuickSelect)
     location = forms.CharField(max_length=300, required=False)
     online_url = forms.URLField(label="Online link", required=False, assume_scheme="https")
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from careersupport.utils import QuickSelect
+
 from .models import TIME_ZONE_CHOICES, Department, Individual
 
 
@@ -34,7 +36,7 @@ class EmployeeInviteForm(forms.Form):
     manager = forms.ModelChoiceField(
         label="Manager", queryset=Individual.objects.none(), required=False
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=TIME_ZONE_CHOICES)
+    time_zone = forms.ChoiceField(label="Time zone", choices=TIME_ZONE_CHOICES, widget=QuickSelect)
     is_hr_admin = forms.BooleanField(label="HR admin", required=False)
 
     def __init__(self, *args, employer, **kwargs):
@@ -93,6 +95,7 @@ class ProfileForm(forms.ModelForm):
             "is_returner",
         ]
         labels = {"notification_email": "Notification e-mail"}
+        widgets = {"time_zone": QuickSelect}
         help_texts = {
             "is_caregiver": "Confidential: opens family and caregiver offerings to you. "
             "Your manager never sees it.",

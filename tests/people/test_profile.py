@@ -50,3 +50,9 @@ def test_a_login_without_an_employer_is_refused(client, django_user_model):
     client.force_login(user)
     assert client.get(URL).status_code == 403
     assert client.get(reverse("home")).status_code == 403
+
+
+def test_the_time_zone_list_has_mine_chosen_and_every_zone(client_for, employee):
+    text = client_for(employee).get(URL).text
+    assert f'<option value="{employee.time_zone}" selected>' in text
+    assert text.count(" selected>") == 1 and text.count("<option") > 400
