@@ -32,6 +32,16 @@ def test_it_mails_the_recipient_with_a_link_straight_to_the_page(employee, mailb
     assert mimetype == "text/html" and 'href="https://careers.example.org/goals/7/"' in html
 
 
+def test_its_subject_and_text_are_plain_and_only_the_html_is_escaped(employee, mailbox):
+    title = "Eli's R&D <goal>"
+    reminder_deliver(reminder_id=ReminderFactory(recipient=employee, title=title).pk)
+    (message,) = mailbox
+    assert message.subject == f"[CareerSupport] {title}"
+    assert title in message.body
+    html = message.alternatives[0][0]
+    assert "R&amp;D &lt;goal&gt;" in html and title not in html
+
+
 def test_it_writes_the_inbox_entry_and_marks_it_sent(employee, mailbox):
     reminder = ReminderFactory(recipient=employee)
     reminder_deliver(reminder_id=reminder.pk)
