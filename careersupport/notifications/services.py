@@ -6,6 +6,7 @@ record it is about was saved:
 
     reminder_schedule(recipient=..., kind="goals.checkin_due", key=f"goal-checkin:{goal.pk}:{due:%Y%m%d}",
                       due_at=..., title="...", url=goal.get_absolute_url())
+    reminder_reschedule(key=..., due_at=...)  # when the thing moved (text unchanged)
     reminder_cancel(key=...)            # when the thing was cancelled
     reminder_cancel_prefix(prefix=...)  # e.g. every reminder of one event session
 
@@ -67,6 +68,9 @@ def reminder_schedule(
 ) -> Reminder:
     """Create the reminder for this occurrence, or move it while it is still pending.
 
+    A cancelled occurrence scheduled again is pending again: it was never delivered, and a
+    person who re-registers for a session (or a count that comes back) must be reminded.
+    A sent or failed one stays as it is: an occurrence is delivered once.
     `send_email=False` publishes an inbox-only reminder (the person's preferences can turn
     e-mail off for a kind, never on for an inbox-only reminder)."""
     if kind not in registered_kinds():
@@ -74,8 +78,9 @@ def reminder_schedule(
     reminder = Reminder.objects.select_for_update().filter(key=key).first()
     if reminder is None:
         reminder = Reminder(key=key)
-    elif reminder.state != Reminder.State.PENDING:
-        return reminder  # already sent (or cancelled): an occurrence is delivered once
+    elif reminder.state not in (Reminder.State.PENDING, Reminder.State.CANCELLED):
+        return reminder
+    reminder.state = Reminder.State.PENDING
     reminder.employer_id = recipient.employer_id
     reminder.recipient = recipient
     reminder.kind = kind
@@ -91,6 +96,36 @@ def reminder_schedule(
     reminder.send_email = send_email
     reminder.full_clean(exclude=["key"] if reminder.pk else None)
     reminder.save()
+    return reminder
+
+
+@transaction.atomic
+def reminder_reschedule(*, key: str, due_at: datetime) -> Reminder | None:
+    """Move a still-pending reminder to `due_at` (say, its session moved), keeping its text.
+
+    Returns None when there is nothing to move: unknown, already sent, failed or cancelled
+    (a move never revives a cancelled reminder; `reminder_schedule` does, on purpose)."""
+    reminder = (
+        Reminder.objects.select_for_update().filter(key=key, state=Reminder.State.PENDING).first()
+    )
+    if reminder is None:
+        return None
+    reminder.due_at = due_at
+    # As in `reminder_schedule`: a task already queued for it finds it not yet due.
+    reminder.next_attempt_at = due_at
+    reminder.claimed_at = None
+    reminder.attempts = 0
+    reminder.last_error = ""
+    reminder.save(
+        update_fields=[
+            "due_at",
+            "next_attempt_at",
+            "claimed_at",
+            "attempts",
+            "last_error",
+            "updated_at",
+        ]
+    )
     return reminder
 
 
