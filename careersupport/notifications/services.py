@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from functools import cache
 from datetime import datetime, time, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -245,6 +245,10 @@ def _deliver_one(
     """Decide and send one reminder; its inbox entry joins `delivered` for one INSERT."""
     if reminder.due_at > now:
         return SKIPPED  # moved to later since this task was queued
+    if reminder.claimed_at is None and reminder.next_attempt_at > now:
+        # Backing off after a mail error, or waiting for the end of quiet hours: a stale
+        # duplicate task must not jump the wait; the dispatcher claims it when it is over.
+        return SKIPPED
     recipient = reminder.recipient
     if recipient.deactivated_at is not None:
         _reminder_close(reminder, Reminder.State.CANCELLED, "The recipient left.", now)
