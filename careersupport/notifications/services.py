@@ -19,6 +19,7 @@ runs twice sends nothing the second time.
 from __future__ import annotations
 
 import hashlib
+import smtplib
 from collections import Counter
 from datetime import datetime, time, timedelta
 from functools import cache
@@ -353,6 +354,41 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 # --- e-mail -------------------------------------------------------------------------------
+
+# Errors that say the mail server cannot be reached at all (not that one address is bad).
+UNREACHABLE = (
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+class OutageGuard(BaseEmailBackend):
+    """An e-mail connection for one send task that stops trying once the server is unreachable.
+
+    Without it, a mail server that hangs costs every reminder of the task its own
+    EMAIL_TIMEOUT (20 reminders x 20 s outlasts the dispatcher's lease); with it, the rest
+    fail at once with the same reason and are retried with back-off like any mail error."""
+
+    def __init__(self, mail: BaseEmailBackend, down: Exception | None = None):
+        super().__init__()
+        self.mail, self.down = mail, down
+
+    def send_messages(self, messages) -> int:
+        if self.down is not None:
+            raise type(self.down)(*self.down.args)
+        try:
+            return self.mail.send_messages(messages)
+        except UNREACHABLE as error:
+            self.down = error
+            raise
+
+    def open(self):
+        return self.mail.open()
+
+    def close(self) -> None:
+        self.mail.close()
 
 
 @cache

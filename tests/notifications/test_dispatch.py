@@ -93,3 +93,20 @@ def test_beat_runs_the_dispatcher_every_minute(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["dispatch-due-reminders"]
     assert entry["task"] == tasks.dispatch_due_reminders.name
     assert entry["schedule"] == 60
+
+
+def test_once_the_mail_server_is_unreachable_the_rest_of_the_task_fails_at_once(
+    employee, monkeypatch
+):
+    reminders = ReminderFactory.create_batch(4, recipient=employee)
+    tries = []
+
+    def refuse(self, messages):
+        tries.append(messages)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    assert tasks.send_reminders([r.pk for r in reminders]) == {"retry": 4}
+    assert len(tries) == 1  # the other three did not wait for a timeout of their own
+    errors = Reminder.objects.values_list("last_error", flat=True)
+    assert all(error.startswith("ConnectionRefusedError") for error in errors)
