@@ -63,7 +63,9 @@ def test_its_claim_reads_the_partial_index_of_pending_rows(employee):
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row) for row in cursor.fetchall())
-    assert "reminder_pending_next" in plan
+    # Either partial index of pending rows (PostgreSQL picks by its statistics of a tiny test
+    # table; at scale, the bench shows reminder_pending_next): never the sent rows.
+    assert "reminder_pending_next" in plan or "reminder_pending_due" in plan
 
 
 def test_the_dispatcher_queues_the_claimed_reminders_in_chunks(employee, settings, monkeypatch):
