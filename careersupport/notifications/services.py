@@ -368,7 +368,7 @@ class OutageGuard(BaseEmailBackend):
     """An e-mail connection for one send task that stops trying once the server is unreachable.
 
     Without it, a mail server that hangs costs every reminder of the task its own
-    EMAIL_TIMEOUT (20 reminders x 20 s outlasts the dispatcher's lease); with it, the rest
+    EMAIL_TIMEOUT (50 reminders x 20 s outlasts the dispatcher's lease); with it, the rest
     fail at once with the same reason and are retried with back-off like any mail error."""
 
     def __init__(self, mail: BaseEmailBackend, down: Exception | None = None):
