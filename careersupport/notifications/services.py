@@ -6,6 +6,7 @@ record it is about was saved:
 
     reminder_schedule(recipient=..., kind="goals.checkin_due", key=f"goal-checkin:{goal.pk}:{due:%Y%m%d}",
                       due_at=..., title="...", url=goal.get_absolute_url())
+    reminder_reschedule(key=..., due_at=...)  # when the thing moved (text unchanged)
     reminder_cancel(key=...)            # when the thing was cancelled
     reminder_cancel_prefix(prefix=...)  # e.g. every reminder of one event session
 
@@ -18,8 +19,10 @@ runs twice sends nothing the second time.
 from __future__ import annotations
 
 import hashlib
+import smtplib
 from collections import Counter
 from datetime import datetime, time, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,6 +34,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
@@ -67,6 +71,9 @@ def reminder_schedule(
 ) -> Reminder:
     """Create the reminder for this occurrence, or move it while it is still pending.
 
+    A cancelled occurrence scheduled again is pending again: it was never delivered, and a
+    person who re-registers for a session (or a count that comes back) must be reminded.
+    A sent or failed one stays as it is: an occurrence is delivered once.
     `send_email=False` publishes an inbox-only reminder (the person's preferences can turn
     e-mail off for a kind, never on for an inbox-only reminder)."""
     if kind not in registered_kinds():
@@ -74,8 +81,9 @@ def reminder_schedule(
     reminder = Reminder.objects.select_for_update().filter(key=key).first()
     if reminder is None:
         reminder = Reminder(key=key)
-    elif reminder.state != Reminder.State.PENDING:
-        return reminder  # already sent (or cancelled): an occurrence is delivered once
+    elif reminder.state not in (Reminder.State.PENDING, Reminder.State.CANCELLED):
+        return reminder
+    reminder.state = Reminder.State.PENDING
     reminder.employer_id = recipient.employer_id
     reminder.recipient = recipient
     reminder.kind = kind
@@ -91,6 +99,36 @@ def reminder_schedule(
     reminder.send_email = send_email
     reminder.full_clean(exclude=["key"] if reminder.pk else None)
     reminder.save()
+    return reminder
+
+
+@transaction.atomic
+def reminder_reschedule(*, key: str, due_at: datetime) -> Reminder | None:
+    """Move a still-pending reminder to `due_at` (say, its session moved), keeping its text.
+
+    Returns None when there is nothing to move: unknown, already sent, failed or cancelled
+    (a move never revives a cancelled reminder; `reminder_schedule` does, on purpose)."""
+    reminder = (
+        Reminder.objects.select_for_update().filter(key=key, state=Reminder.State.PENDING).first()
+    )
+    if reminder is None:
+        return None
+    reminder.due_at = due_at
+    # As in `reminder_schedule`: a task already queued for it finds it not yet due.
+    reminder.next_attempt_at = due_at
+    reminder.claimed_at = None
+    reminder.attempts = 0
+    reminder.last_error = ""
+    reminder.save(
+        update_fields=[
+            "due_at",
+            "next_attempt_at",
+            "claimed_at",
+            "attempts",
+            "last_error",
+            "updated_at",
+        ]
+    )
     return reminder
 
 
@@ -208,6 +246,10 @@ def _deliver_one(
     """Decide and send one reminder; its inbox entry joins `delivered` for one INSERT."""
     if reminder.due_at > now:
         return SKIPPED  # moved to later since this task was queued
+    if reminder.claimed_at is None and reminder.next_attempt_at > now:
+        # Backing off after a mail error, or waiting for the end of quiet hours: a stale
+        # duplicate task must not jump the wait; the dispatcher claims it when it is over.
+        return SKIPPED
     recipient = reminder.recipient
     if recipient.deactivated_at is not None:
         _reminder_close(reminder, Reminder.State.CANCELLED, "The recipient left.", now)
@@ -313,11 +355,53 @@ def retry_delay(attempts: int) -> timedelta:
 
 # --- e-mail -------------------------------------------------------------------------------
 
+# Errors that say the mail server cannot be reached at all (not that one address is bad).
+UNREACHABLE = (
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+class OutageGuard(BaseEmailBackend):
+    """An e-mail connection for one send task that stops trying once the server is unreachable.
+
+    Without it, a mail server that hangs costs every reminder of the task its own
+    EMAIL_TIMEOUT (50 reminders x 20 s outlasts the dispatcher's lease); with it, the rest
+    fail at once with the same reason and are retried with back-off like any mail error."""
+
+    def __init__(self, mail: BaseEmailBackend, down: Exception | None = None):
+        super().__init__()
+        self.mail, self.down = mail, down
+
+    def send_messages(self, messages) -> int:
+        if self.down is not None:
+            raise type(self.down)(*self.down.args)
+        try:
+            return self.mail.send_messages(messages)
+        except UNREACHABLE as error:
+            self.down = error
+            raise
+
+    def open(self):
+        return self.mail.open()
+
+    def close(self) -> None:
+        self.mail.close()
+
+
+@cache
+def _page_paths() -> tuple[str, str]:
+    """The inbox and preferences paths every e-mail links to, reversed once per process
+    (reversing them for each e-mail cost a tenth of a delivery)."""
+    return reverse("notifications:inbox"), reverse("notifications:preferences")
+
 
 def absolute_url(path: str) -> str:
     if urlsplit(path).scheme in ("http", "https"):
         return path
-    return settings.SITE_URL + (path or reverse("notifications:inbox"))
+    return settings.SITE_URL + (path or _page_paths()[0])
 
 
 def _message_id(reminder: Reminder) -> str:
@@ -334,8 +418,8 @@ def _email(
     context = {
         **context,
         "site_url": settings.SITE_URL,
-        "inbox_url": absolute_url(reverse("notifications:inbox")),
-        "preferences_url": absolute_url(reverse("notifications:preferences")),
+        "inbox_url": absolute_url(_page_paths()[0]),
+        "preferences_url": absolute_url(_page_paths()[1]),
     }
     subject = render_to_string(f"notifications/email/{template}_subject.txt", context)
     message = EmailMultiAlternatives(
@@ -357,7 +441,8 @@ def _reminder_message(reminder: Reminder, mail: BaseEmailBackend | None) -> Emai
         "reminder": reminder,
         "person": person,
         "kind_label": reminder.kind_label,
-        "due_local": timezone.localtime(reminder.due_at, person.tzinfo),
+        # Formatted once for both bodies: the date filter is the costliest part of a render.
+        "due_text": date_format(timezone.localtime(reminder.due_at, person.tzinfo), "l j F Y, H:i"),
         "link": absolute_url(reminder.url),
     }
     return _email("reminder", context, person.contact_email, reminder, mail)

@@ -53,10 +53,14 @@ def send_reminders(reminder_ids: list[int]) -> dict[str, int]:
     return dict(outcomes)
 
 
-def _open_mail():
+def _open_mail() -> services.OutageGuard:
     mail = get_connection()
     try:
         mail.open()
+    except services.UNREACHABLE as error:
+        # Each delivery records this as its attempt, without waiting for a timeout again.
+        log.warning("Cannot reach the mail server: %s", error)
+        return services.OutageGuard(mail, down=error)
     except Exception:  # noqa: BLE001 - each delivery then records the error as its attempt
         log.warning("Cannot open the e-mail connection", exc_info=True)
-    return mail
+    return services.OutageGuard(mail)

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import redis
@@ -51,15 +56,35 @@ def shared_db(transactional_db):
     return url
 
 
+@contextmanager
+def exclusive(name: str):
+    """One holder at a time across processes: pytest-xdist's workers, or two test runs."""
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"careersupport-{digest}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture
 def redis_broker():
-    """CELERY_BROKER_URL when it is a reachable Redis, emptied for the test."""
+    """CELERY_BROKER_URL when it is a reachable Redis, with its default queue emptied.
+
+    Workers on one queue take each other's tasks, so two rigs on the same Redis database
+    (the two processes of `pytest -n 2`) would deliver from the wrong test database and
+    empty each other's queue: the rigs take turns. Only the default queue and kombu's
+    unacked bookkeeping are emptied, never the whole database, which other tests (a ping
+    on a queue of its own) may be using at the same moment."""
     url = os.environ.get("CELERY_BROKER_URL", "")
     need_service(
         url.startswith("redis") and redis_available(url), "Redis (CELERY_BROKER_URL=redis://…)"
     )
-    redis.Redis.from_url(url).flushdb()
-    return url
+    with exclusive(url):
+        client = redis.Redis.from_url(url)
+        client.delete(*client.scan_iter(match="celery*"), "unacked", "unacked_index")
+        yield url
 
 
 @pytest.fixture

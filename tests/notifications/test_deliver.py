@@ -2,10 +2,11 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+from celery import current_app
 from django.utils import timezone
 
 from careersupport.notifications.models import Notification, Reminder
-from careersupport.notifications.services import reminder_deliver
+from careersupport.notifications.services import reminder_deliver, reminders_claim_due
 from careersupport.people.models import AuditEvent
 from tests.factories import NotificationPreferenceFactory, ReminderFactory
 
@@ -30,6 +31,16 @@ def test_it_mails_the_recipient_with_a_link_straight_to_the_page(employee, mailb
     assert "https://careers.example.org/goals/7/" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and 'href="https://careers.example.org/goals/7/"' in html
+
+
+def test_its_subject_and_text_are_plain_and_only_the_html_is_escaped(employee, mailbox):
+    title = "Eli's R&D <goal>"
+    reminder_deliver(reminder_id=ReminderFactory(recipient=employee, title=title).pk)
+    (message,) = mailbox
+    assert message.subject == f"[CareerSupport] {title}"
+    assert title in message.body
+    html = message.alternatives[0][0]
+    assert "R&amp;D &lt;goal&gt;" in html and title not in html
 
 
 def test_it_writes_the_inbox_entry_and_marks_it_sent(employee, mailbox):
@@ -74,28 +85,64 @@ def test_email_off_for_another_kind_still_mails_this_one(employee, mailbox):
     assert len(mailbox) == 1
 
 
-def test_a_mail_error_is_retried_with_back_off(employee, broken_mail, settings):
+def test_a_mail_error_is_retried_with_back_off(employee, broken_mail, settings, clock):
     settings.REMINDER_RETRY_BASE_SECONDS = 60
     reminder = ReminderFactory(recipient=employee)
-    before = timezone.now()
+    start = timezone.now()
+    clock(start)
     assert reminder_deliver(reminder_id=reminder.pk) == "retry"
+    clock(start + timedelta(seconds=60))
     assert reminder_deliver(reminder_id=reminder.pk) == "retry"
     reminder.refresh_from_db()
     assert reminder.state == Reminder.State.PENDING and reminder.attempts == 2
     assert "SMTPServerDisconnected" in reminder.last_error
-    assert reminder.next_attempt_at >= before + timedelta(seconds=120)
+    assert reminder.next_attempt_at == start + timedelta(seconds=60 + 120)  # doubled
     assert not Notification.objects.exists()  # rolled back with the failed attempt
 
 
-def test_it_fails_for_good_after_the_last_attempt_with_the_reason(employee, broken_mail, settings):
+def test_a_duplicate_task_does_not_jump_the_back_off(employee, broken_mail, settings, clock):
+    settings.REMINDER_RETRY_BASE_SECONDS = 60
+    reminder = ReminderFactory(recipient=employee)
+    clock(timezone.now())
+    assert reminder_deliver(reminder_id=reminder.pk) == "retry"
+    assert reminder_deliver(reminder_id=reminder.pk) == "skipped"
+    reminder.refresh_from_db()
+    assert reminder.attempts == 1
+
+
+def test_the_dispatcher_claims_it_again_when_the_back_off_is_over(
+    employee, broken_mail, settings, clock
+):
+    settings.REMINDER_RETRY_BASE_SECONDS = 60
+    reminder = ReminderFactory(recipient=employee)
+    start = timezone.now()
+    clock(start)
+    reminder_deliver(reminder_id=reminder.pk)
+    assert reminders_claim_due(now=start + timedelta(seconds=59)) == []
+    assert reminders_claim_due(now=start + timedelta(seconds=61)) == [reminder.pk]
+
+
+def test_it_fails_for_good_after_the_last_attempt_with_the_reason(
+    employee, broken_mail, settings, clock
+):
     settings.REMINDER_MAX_ATTEMPTS = 2
     reminder = ReminderFactory(recipient=employee)
+    start = timezone.now()
+    clock(start)
     reminder_deliver(reminder_id=reminder.pk)
+    clock(start + timedelta(hours=1))
     assert reminder_deliver(reminder_id=reminder.pk) == "failed"
     reminder.refresh_from_db()
     assert reminder.state == Reminder.State.FAILED and reminder.attempts == 2
     assert reminder.notification.email == Notification.Email.FAILED  # still in the inbox
     assert AuditEvent.objects.filter(verb="reminder.failed", target_id=reminder.pk).exists()
+
+
+def test_send_tasks_acknowledge_late_and_come_back_if_the_worker_dies():
+    from careersupport.notifications.tasks import send_reminders
+
+    assert send_reminders.acks_late and send_reminders.reject_on_worker_lost
+    assert current_app.conf.worker_prefetch_multiplier == 1
 
 
 def test_a_recipient_who_left_gets_nothing(employee, mailbox):

@@ -57,6 +57,20 @@ def test_one_digest_bundles_the_days_reminders_into_one_email(digest_reader, clo
     assert first.notification.digest == digest
 
 
+def test_the_digest_has_a_text_and_an_html_body_linking_each_page(
+    digest_reader, clock, mailbox, settings
+):
+    settings.SITE_URL = "https://careers.example.org"
+    deliver_at(clock, utc(2026, 11, 23, 15, 0), recipient=digest_reader, url="/goals/3/")
+    clock(utc(2026, 11, 24, 13, 0, 5))
+    reminder_deliver(reminder_id=Reminder.objects.get(kind=DIGEST_KIND).pk)
+    (message,) = mailbox
+    assert "https://careers.example.org/goals/3/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and 'href="https://careers.example.org/goals/3/"' in html
+    assert 'href="https://careers.example.org/notifications/preferences/"' in html
+
+
 def test_a_reminder_after_todays_digest_waits_for_tomorrows(digest_reader, clock, mailbox):
     deliver_at(clock, utc(2026, 11, 23, 12, 0), recipient=digest_reader)  # 07:00 EST
     digest = Reminder.objects.get(kind=DIGEST_KIND)

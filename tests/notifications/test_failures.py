@@ -50,6 +50,18 @@ def test_hr_of_another_employer_gets_404_on_retry(client_for, outsider_hr, emplo
     assert reminder.state == Reminder.State.FAILED
 
 
+def test_hr_of_another_employer_sees_none_of_ours(client_for, outsider_hr, employee):
+    mine = failed(employee, reason="Acme mailbox full")
+    response = client_for(outsider_hr).get(URL)
+    assert response.status_code == 200
+    assert "Acme mailbox full" not in response.text and mine.title not in response.text
+
+
+def test_it_is_reachable_from_the_inbox_for_hr_only(client_for, hr_admin, employee):
+    assert URL in client_for(hr_admin).get(reverse("notifications:inbox")).text
+    assert URL not in client_for(employee).get(reverse("notifications:inbox")).text
+
+
 def test_an_employee_cannot_retry(client_for, employee):
     reminder = failed(employee)
     response = client_for(employee).post(reverse("notifications:failure-retry", args=[reminder.pk]))

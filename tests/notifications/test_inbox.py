@@ -49,7 +49,7 @@ def test_it_marks_one_read(client_for, employee):
     assert AuditEvent.objects.filter(verb="notification.read", actor=employee).exists()
 
 
-@pytest.mark.parametrize("persona", ["manager", "hr_admin", "outsider"])
+@pytest.mark.parametrize("persona", ["manager", "hr_admin", "partner", "outsider", "outsider_hr"])
 def test_nobody_else_can_mark_or_open_mine(client_for, request, employee, persona):
     notification = note(employee)
     client = client_for(request.getfixturevalue(persona))

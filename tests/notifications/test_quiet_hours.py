@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from careersupport.notifications.models import Reminder
-from careersupport.notifications.services import reminder_deliver
+from careersupport.notifications.services import reminder_deliver, reminders_claim_due
 from careersupport.notifications.timing import at_local, in_quiet_hours, quiet_hours_end
 from tests.factories import NotificationPreferenceFactory, ReminderFactory
 
@@ -64,3 +64,23 @@ def test_delivery_in_quiet_hours_waits_until_they_end(employee, mailbox, clock):
     assert reminder.next_attempt_at == utc(2026, 3, 29, 5, 0)
     clock(utc(2026, 3, 29, 5, 0, 30))
     assert reminder_deliver(reminder_id=reminder.pk) == "sent" and len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_due_at_two_local_on_the_autumn_change_night_arrives_at_seven_local(
+    employee, mailbox, clock
+):
+    # 25 October 2026, Berlin: 02:00 CEST (00:00 UTC) comes first, then 03:00 CEST falls back
+    # to 02:00 CET. The night is 25 hours long; quiet hours still end at 07:00 CET.
+    employee.time_zone = "Europe/Berlin"
+    employee.save()
+    NotificationPreferenceFactory(recipient=employee, quiet_start=NIGHT[0], quiet_end=NIGHT[1])
+    reminder = ReminderFactory(recipient=employee, due_at=utc(2026, 10, 25, 0, 0))
+    clock(utc(2026, 10, 25, 0, 0, 30))
+    assert reminders_claim_due() == [reminder.pk]
+    assert reminder_deliver(reminder_id=reminder.pk) == "deferred"
+    assert reminders_claim_due(now=utc(2026, 10, 25, 5, 59)) == []  # 06:59 CET
+    clock(utc(2026, 10, 25, 6, 0, 30))  # 07:00 CET
+    assert reminders_claim_due() == [reminder.pk]
+    assert reminder_deliver(reminder_id=reminder.pk) == "sent" and len(mailbox) == 1
+    assert "Sunday 25 October 2026, 02:00 (Europe/Berlin)" in mailbox[0].body

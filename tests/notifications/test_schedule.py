@@ -2,12 +2,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from careersupport.notifications.models import Reminder
 from careersupport.notifications.services import (
     reminder_cancel,
     reminder_cancel_prefix,
+    reminder_reschedule,
     reminder_schedule,
 )
 from tests.factories import ReminderFactory
@@ -60,3 +62,40 @@ def test_it_cancels_pending_but_not_sent(employee):
     assert reminder_cancel(key="session:5:a") == 1
     states = dict(Reminder.objects.values_list("key", "state"))
     assert states == {"session:4:a": "cancelled", "session:4:b": "sent", "session:5:a": "cancelled"}
+
+
+def test_a_cancelled_occurrence_scheduled_again_is_pending_again(employee):
+    # Say the person left a session and registered again: they must be reminded.
+    schedule(employee, key="session:4:person:1:day")
+    reminder_cancel(key="session:4:person:1:day")
+    again = schedule(employee, key="session:4:person:1:day")
+    assert again.state == Reminder.State.PENDING and Reminder.objects.count() == 1
+
+
+def test_it_reschedules_a_pending_reminder_keeping_its_text(employee):
+    reminder = schedule(employee, key="session:9:day", url="/programs/9/")
+    later = timezone.now() + timedelta(days=3)
+    moved = reminder_reschedule(key="session:9:day", due_at=later)
+    assert moved.pk == reminder.pk and moved.due_at == moved.next_attempt_at == later
+    assert moved.title == "Check in" and moved.url == "/programs/9/"
+
+
+def test_rescheduling_never_revives_a_cancelled_or_sent_reminder(employee):
+    ReminderFactory(recipient=employee, key="gone", state=Reminder.State.CANCELLED)
+    ReminderFactory(recipient=employee, key="done", state=Reminder.State.SENT)
+    later = timezone.now() + timedelta(days=1)
+    assert reminder_reschedule(key="gone", due_at=later) is None
+    assert reminder_reschedule(key="done", due_at=later) is None
+    assert set(Reminder.objects.values_list("state", flat=True)) == {"cancelled", "sent"}
+
+
+def test_schedule_move_and_cancel_roll_back_with_the_callers_transaction(employee):
+    kept = schedule(employee, key="kept")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schedule(employee, key="new")
+        reminder_reschedule(key="kept", due_at=timezone.now() + timedelta(days=30))
+        reminder_cancel(key="kept")
+        raise RuntimeError("the caller's save failed")
+    assert list(Reminder.objects.values_list("key", "state", "due_at")) == [
+        ("kept", "pending", kept.due_at)
+    ]

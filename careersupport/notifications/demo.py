@@ -1,0 +1,121 @@
+"""Demo notifications: every inbox of the demo employer shows what is already due (the goals
+seeder published the check-in reminders, and a review waiting for a reply and approved
+enrollments are published here), the employee has quiet hours and reads overdue
+check-ins in the inbox only, the manager gets a daily digest, one e-mail failed for good so
+that HR's failures page has a row, and one entry is already read.
+
+Idempotent: reminders are found by their unique key and delivery sends each once.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from datetime import time, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from careersupport.people.demo import DemoWorld
+
+from .models import Notification, Reminder
+from .services import (
+    _reminder_attempt_failed,
+    preference_update,
+    reminder_schedule,
+    reminders_deliver,
+)
+
+
+def seed(world: DemoWorld) -> None:
+    employee, manager = world.employee, world.manager
+    preference_update(
+        person=employee,
+        actor=employee,
+        email_off_kinds=["goals.checkin_overdue"],
+        quiet_start=time(22, 0),
+        quiet_end=time(7, 0),
+        digest=False,
+        digest_time=time(8, 0),
+    )
+    preference_update(
+        person=manager,
+        actor=manager,
+        email_off_kinds=[],
+        quiet_start=None,
+        quiet_end=None,
+        digest=True,
+        digest_time=time(8, 0),
+    )
+    _seed_failure(world)
+    _seed_news(world)
+    _deliver_what_is_due(world)
+    # One entry already read, so the inbox shows both kinds.
+    oldest = Notification.objects.filter(recipient=employee).order_by("created_at").first()
+    already_read = Notification.objects.filter(recipient=employee, read_at__isnull=False)
+    if oldest and not already_read.exists():
+        Notification.objects.filter(pk=oldest.pk).update(read_at=timezone.now())
+
+
+def _seed_news(world: DemoWorld) -> None:
+    """What the feature apps publish as it happens, for records their seeders wrote directly:
+    a manager's review waiting for a reply (goals' own key, so replying cancels it) and
+    approved enrollments."""
+    from careersupport.goals.models import GoalReview
+    from programs.models import Enrollment
+
+    reviews = GoalReview.objects.filter(
+        goal__owner__employer=world.employer, replied_at__isnull=True
+    ).select_related("goal__owner", "reviewer")
+    for review in reviews:
+        reminder_schedule(
+            recipient=review.goal.owner,
+            kind="goals.review_pending",
+            key=f"goals.review_pending:{review.pk}",
+            due_at=review.created_at,
+            title=f"{review.reviewer.full_name} reviewed your goal “{review.goal.title}”",
+            body="Read the review and reply on the goal page.",
+            url=review.goal.get_absolute_url() + f"#review-{review.pk}",
+        )
+    approved = Enrollment.objects.filter(
+        person=world.employee, status=Enrollment.Status.ENROLLED
+    ).select_related("offering")
+    for enrollment in approved.order_by("pk")[:2]:
+        reminder_schedule(
+            recipient=world.employee,
+            kind="programs.enrollment_approved",
+            key=f"demo:programs:enrollment:{enrollment.pk}:approved",
+            due_at=enrollment.decided_at or timezone.now() - timedelta(days=7),
+            title=f"You are enrolled in {enrollment.offering.title}",
+            url=enrollment.offering.get_absolute_url(),
+        )
+
+
+def _seed_failure(world: DemoWorld) -> None:
+    """A reminder whose e-mail bounced after every retry, for HR's failures page."""
+    person = world.colleagues[0] if world.colleagues else world.mentor
+    reminder = reminder_schedule(
+        recipient=person,
+        kind="goals.checkin_overdue",
+        key=f"demo:bounced:{person.pk}",
+        due_at=timezone.now() - timedelta(hours=2),
+        title="Check-in overdue: Present at the quarterly all-hands",
+        url=reverse("goals:goal-list"),
+    )
+    bounce = smtplib.SMTPRecipientsRefused(
+        {person.contact_email: (550, b"5.1.1 Mailbox unavailable")}
+    )
+    for _ in range(settings.REMINDER_MAX_ATTEMPTS):
+        if Reminder.objects.filter(pk=reminder.pk, state=Reminder.State.PENDING).exists():
+            _reminder_attempt_failed(reminder_id=reminder.pk, error=bounce)
+
+
+def _deliver_what_is_due(world: DemoWorld) -> None:
+    """What a worker would deliver in its first minute of `make run`, so the inboxes are
+    not empty before it starts (e-mails go where EMAIL_URL says: var/mail/ by default)."""
+    due = Reminder.objects.filter(
+        employer=world.employer,
+        state=Reminder.State.PENDING,
+        next_attempt_at__lte=timezone.now(),
+    ).order_by("next_attempt_at")
+    reminders_deliver(reminder_ids=list(due.values_list("pk", flat=True)[:500]))
