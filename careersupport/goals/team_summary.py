@@ -5,7 +5,8 @@ Beat runs `tasks.publish_team_summaries` every hour. For each manager whose next
 says how many check-ins of their reports will be past due then, with a link to
 `/team/?overdue=on`. Running hourly keeps the figure current until it is sent; a reminder
 already sent is never changed nor sent again (`reminder_schedule` leaves it), and one whose
-team caught up meanwhile is cancelled. Outside that last day the run costs one query.
+team caught up meanwhile is cancelled (and published again if it falls
+behind before Monday). Outside that last day the run costs one query.
 """
 
 from __future__ import annotations
@@ -110,8 +111,11 @@ def team_summaries_publish(*, now: datetime | None = None) -> int:
         title = f"{count} overdue check-in{'s' if count != 1 else ''} in your team"
         body = _body(list(people.values()))
         published += 1
-        if before and (before[0] != Reminder.State.PENDING or before[1:] == (at, title, body)):
-            continue  # already sent (never twice), or pending and still right
+        if before and before[0] not in (Reminder.State.PENDING, Reminder.State.CANCELLED):
+            continue  # already sent (never twice) or failed for good
+        if before and before[0] == Reminder.State.PENDING and before[1:] == (at, title, body):
+            continue  # pending and still right
+        # A summary cancelled when the team caught up comes back if it fell behind again.
         reminder_schedule(
             recipient=manager, kind=KIND, key=key, due_at=at, title=title, body=body, url=url
         )

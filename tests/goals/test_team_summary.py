@@ -131,3 +131,17 @@ def test_an_unchanged_summary_costs_no_write(
     with django_assert_max_num_queries(5):
         assert team_summaries_publish(now=SUNDAY_NOON.replace(hour=13)) == 1
     assert _summary().title == f"{reports} overdue check-ins in your team"
+
+
+def test_a_team_that_falls_behind_again_gets_its_cancelled_summary_back(berlin, employee):
+    goal = GoalFactory(owner=employee, next_checkin_due=LATE)
+    team_summaries_publish(now=SUNDAY_NOON)
+    goal.next_checkin_due = SOON
+    goal.save(update_fields=["next_checkin_due"])
+    team_summaries_publish(now=SUNDAY_NOON.replace(hour=13))
+    assert _summary().state == "cancelled"
+    goal.next_checkin_due = LATE
+    goal.save(update_fields=["next_checkin_due"])
+    team_summaries_publish(now=SUNDAY_NOON.replace(hour=14))
+    assert _summary().state == "pending"
+    assert _summary().title == "1 overdue check-in in your team"
