@@ -70,7 +70,10 @@ class OfferingForm(forms.ModelForm):
 class CatalogFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False)
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "Any kind"), *Offering.Kind.choices]
+        label="Kind",
+        required=False,
+        choices=[("", "Any kind"), *Offering.Kind.choices],
+        widget=QuickSelect,
     )
     starts_after = forms.DateField(
         label="Running on or after",
@@ -84,10 +87,16 @@ class CatalogFilterForm(forms.Form):
 class HrFilterForm(forms.Form):
     q = forms.CharField(label="Title", required=False)
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Offering.Status.choices]
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *Offering.Status.choices],
+        widget=QuickSelect,
     )
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "Any kind"), *Offering.Kind.choices]
+        label="Kind",
+        required=False,
+        choices=[("", "Any kind"), *Offering.Kind.choices],
+        widget=QuickSelect,
     )
 
 
