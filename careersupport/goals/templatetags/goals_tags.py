@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from careersupport.people.templatetags.format_tags import shortdate
+
 from ..models import Goal
 
 register = template.Library()
@@ -26,13 +28,7 @@ def goals_home_card(context) -> dict:
     return {"me": me, **home_summary(viewer=me)}
 
 
-@register.filter
-def shortdate(value: date | None, empty: str = "—") -> str:
-    """`5 Mar 2026`: what `|date:"j M Y"` prints, at a tenth of its cost, for the long
-    tables of /team/ (the interface is English-only, as LANGUAGE_CODE is)."""
-    if not value:
-        return empty
-    return f"{value.day} {value:%b %Y}"
+register.filter("shortdate", shortdate)
 
 
 CATEGORY_LABELS = dict(Goal.Category.choices)
