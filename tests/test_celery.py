@@ -9,7 +9,7 @@ from celery.result import AsyncResult
 from careersupport.celery import app
 
 from .conftest import need_service
-from .workers import celery_worker
+from .workers import CeleryRig
 
 pytestmark = pytest.mark.redis
 
@@ -23,16 +23,19 @@ def redis_url():
 
 def test_a_worker_on_redis_runs_a_task_and_returns_its_result(redis_url, tmp_path):
     results_url = redis_url.rsplit("/", 1)[0] + "/15"
-    env = {
-        "CELERY_BROKER_URL": redis_url,
-        "CELERY_RESULT_BACKEND": results_url,
-        "VAR_DIR": str(tmp_path),
-    }
+    # The ping task opens no database; the worker only needs a URL to start.
+    rig = CeleryRig(
+        tmp_path,
+        redis_url,
+        f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        CELERY_RESULT_BACKEND=results_url,
+    )
     queue = f"ping-{os.getpid()}"
-    with celery_worker(
-        env=env, log_path=tmp_path / "worker.log", args=("-Q", queue, "--pool=solo")
-    ):
+    try:
+        rig.worker(queue=queue)
         sent = app.send_task("careersupport.ping", args=["hello from the test"], queue=queue)
         # The web side stores no results; read this one straight from the worker's backend.
         result = AsyncResult(sent.id, app=app, backend=RedisBackend(app=app, url=results_url))
         assert result.get(timeout=30) == "hello from the test"
+    finally:
+        rig.stop_all()

@@ -13,8 +13,7 @@ import redis
 
 from careersupport.notifications.kinds import registered_kinds
 from tests.conftest import need_service
-
-from .harness import CeleryRig, RedisServer, redis_available, shared_database_url
+from tests.workers import CeleryRig, RedisServer, redis_available, shared_database_url
 
 TEST_KIND = "tests.nudge"
 

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from .harness import Process, wait_for
+from tests.workers import Process, wait_for
 
 PER_PRODUCER = 250
 

@@ -25,8 +25,7 @@ from careersupport.notifications.services import (
 from careersupport.notifications.tasks import dispatch_due_reminders
 from tests.conftest import need_service
 from tests.factories import IndividualFactory, ReminderFactory
-
-from .harness import CeleryRig, wait_for
+from tests.workers import CeleryRig, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
