@@ -183,10 +183,6 @@ class Individual(models.Model):
     def contact_email(self) -> str:
         return self.notification_email or (self.user.email if self.user_id else self.email)
 
-    @property
-    def has_account(self) -> bool:
-        return self.user_id is not None
-
     def clean(self) -> None:
         if self.manager_id and self.manager_id == self.pk:
             raise ValidationError({"manager": "A person cannot be their own manager."})
