@@ -56,6 +56,7 @@ from django.urls import reverse  # noqa: E402
 from careersupport.goals.models import CheckIn, Goal, Milestone  # noqa: E402
 from careersupport.goals.permissions import chain_below_sql  # noqa: E402
 from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
+from careersupport.serving import prepare_process  # noqa: E402
 
 STATUSES = ["active"] * 12 + ["achieved"] * 3 + ["paused"] * 2 + ["dropped", "draft", "draft"]
 CADENCES = [("weekly", 7), ("biweekly", 14), ("monthly", 30), ("monthly", 30), ("quarterly", 91)]
@@ -463,6 +464,7 @@ def main() -> None:
         "goals": Goal.objects.filter(employer=employer).count(),
         "check-ins": CheckIn.objects.filter(goal__employer=employer).count(),
     }
+    prepare_process()  # as careersupport.wsgi does in a server process
     print(f"\nEmployer: {totals}; DEBUG={settings.DEBUG}; {args.runs} timed requests per page")
     print("Load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"{'page':48} {'median ms':>10} {'p99 ms':>8} {'queries':>8} {'web CPU ms':>11}")

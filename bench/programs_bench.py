@@ -49,6 +49,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
+from careersupport.serving import prepare_process  # noqa: E402
 from programs.models import Enrollment, Offering  # noqa: E402
 
 KINDS = [k for k in Offering.Kind.values if k != "eap"]
@@ -221,6 +222,7 @@ def main() -> None:
         ("HR approval queue", f"hr@{slug}.test", reverse("programs:manage-queue")),
         ("HR offering list", f"hr@{slug}.test", reverse("programs:manage")),
     ]
+    prepare_process()  # as careersupport.wsgi does in a server process
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(
         f"{'page':<22} {'median ms':>10} {'p99 ms':>8} {'SQL ms':>7} {'CPU ms':>7} {'queries':>8}"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import Individual
@@ -15,9 +16,13 @@ class IndividualMiddleware:
         request.individual = None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
+            # Whether they manage anyone rides along (see is_manager): every page's menu asks.
             request.individual = (
                 Individual.objects.select_related("employer", "department")
                 .filter(user=user, deactivated_at__isnull=True)
+                .annotate(
+                    has_reports=Exists(Individual.objects.active().filter(manager=OuterRef("pk")))
+                )
                 .first()
             )
         if request.individual is not None:

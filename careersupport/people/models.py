@@ -172,8 +172,12 @@ class Individual(models.Model):
 
     @cached_property
     def is_manager(self) -> bool:
-        """A manager is anyone with direct reports."""
-        return self.is_employee and self.reports.filter(deactivated_at__isnull=True).exists()
+        """A manager is anyone with direct reports (`has_reports` when loaded annotated)."""
+        if not self.is_employee:
+            return False
+        if "has_reports" in self.__dict__:
+            return self.has_reports
+        return self.reports.filter(deactivated_at__isnull=True).exists()
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
