@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from django.db.models import (
     Count,
@@ -76,11 +77,13 @@ def is_eligible(person: Individual, offering: Offering) -> bool:
 # --- catalog -----------------------------------------------------------------------------
 
 
+@cache
 def status_count(status: str) -> Coalesce:
     """How many enrollments of the row's offering have this status, as a correlated
     subquery: PostgreSQL evaluates it for the rows of the page only, not for every
     enrollment of every offering as a JOIN with GROUP BY would, and COUNT(*) lets it
-    answer from the (offering, status, ...) index alone."""
+    answer from the (offering, status, ...) index alone. Built once per status: Django
+    copies an expression when a query resolves it, and building one costs more than that."""
     rows = (
         Enrollment.objects.filter(offering_id=OuterRef("pk"), status=status)
         .order_by()
