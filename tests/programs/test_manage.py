@@ -192,6 +192,19 @@ def test_a_row_button_in_the_queue_decides_that_request_only(client_for, hr_admi
     assert statuses == ["enrolled", "declined", "requested"]
 
 
+def test_a_queue_row_escapes_names_and_links_the_offering(client_for, hr_admin, requests_):
+    person = requests_[0].person
+    person.first_name, person.preferred_name = "<b>Ann</b>", ""
+    person.save()
+    offering = requests_[0].offering
+    text = client_for(hr_admin).get(reverse("programs:manage-queue")).text
+    assert "<b>Ann" not in text
+    pk = requests_[0].pk
+    assert f'<label for="pick-{pk}">&lt;b&gt;Ann&lt;/b&gt; {person.last_name}</label>' in text
+    assert f'<textarea id="reason-{pk}" name="reason-{pk}"' in text
+    assert f'<a href="{reverse("programs:manage-offering", args=[offering.pk])}">Summit</a>' in text
+
+
 def test_a_row_button_cannot_reach_another_employer(client_for, outsider_hr, requests_):
     url = reverse("programs:manage-queue")
     response = client_for(outsider_hr).post(url, {"single": f"approve:{requests_[0].pk}"})

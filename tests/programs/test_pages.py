@@ -93,3 +93,28 @@ def test_the_catalog_shows_what_is_to_come_unless_asked_for_the_past(
     assert (
         "Old summit" in client.get(reverse("programs:catalog"), {"starts_after": "2019-12-01"}).text
     )
+
+
+def test_a_catalog_card_escapes_what_hr_typed_and_says_when_it_is_full(
+    client_for, employee, employer
+):
+    full = OfferingFactory(
+        employer=employer,
+        title="<script>alert(1)</script> & more",
+        description="<b>Bold</b> " + "word " * 40,
+        capacity=1,
+        starts_on="2031-03-05",
+        ends_on="2031-03-07",
+    )
+    EnrollmentFactory(offering=full, status="enrolled")
+    EnrollmentFactory(offering=full, status="waitlisted", waitlist_position=1)
+    EnrollmentFactory(offering=full, status="waitlisted", waitlist_position=2)
+    text = client_for(employee).get(reverse("programs:catalog")).text
+    assert "<script>alert(1)" not in text and "<b>Bold" not in text
+    assert (
+        f'<a href="{full.get_absolute_url()}">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</a>'
+        in text
+    )
+    assert "&lt;b&gt;Bold&lt;/b&gt; " + "word " * 28 + "word …</p>" in text
+    assert '<span class="badge badge-warning">Full, 2 waiting</span>' in text
+    assert "5 Mar 2031 – 7 Mar 2031 · " in text
