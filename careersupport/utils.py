@@ -19,6 +19,12 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def csv_cell(value) -> str:
+    """A CSV text cell a spreadsheet will not run as a formula (names are typed by people)."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def paginate(request, queryset, per_page: int = 25) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 

@@ -196,6 +196,11 @@ def seed(world: DemoWorld) -> None:
         _session(offerings[kind], "Session 2", 28, 17)
         _enroll(offerings[kind], world.employee)
         SessionRegistration.objects.get_or_create(session=first, person=world.employee)
+        if kind == K.NETWORKING:
+            # HR's list of who registered has a few names on it.
+            for person in people[18:24]:
+                _enroll(offerings[kind], person)
+                SessionRegistration.objects.get_or_create(session=first, person=person)
     _enroll(offerings[K.NETWORKING], world.partner)
 
     # An ERG with events and a lead.

@@ -176,6 +176,16 @@ def sessions_of(offering: Offering, viewer: Individual) -> QuerySet[Session]:
     ).order_by("starts_at")
 
 
+def session_registrations(session: Session) -> QuerySet[SessionRegistration]:
+    """Who registered for a session, by name; never for a confidential offering's session
+    (callers show the count instead)."""
+    if session.offering.is_confidential:
+        return SessionRegistration.objects.none()
+    return session.registrations.select_related("person", "person__department").order_by(
+        "person__last_name", "person__first_name", "pk"
+    )
+
+
 def feed_sessions(person: Individual) -> QuerySet[Session]:
     return (
         Session.objects.filter(registrations__person=person)

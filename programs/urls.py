@@ -23,6 +23,16 @@ urlpatterns = [
     path("<int:pk>/events/new/", events.lead_session_create, name="lead-session-create"),
     path("sessions/<int:pk>/edit/", events.lead_session_edit, name="lead-session-edit"),
     path("sessions/<int:pk>/register/", events.session_register, name="session-register"),
+    path(
+        "sessions/<int:pk>/registrations/",
+        events.session_registrations,
+        name="session-registrations",
+    ),
+    path(
+        "sessions/<int:pk>/registrations.csv",
+        events.session_registrations_csv,
+        name="session-registrations-csv",
+    ),
     path("sessions/<int:pk>/calendar.ics", events.session_ics, name="session-ics"),
     path("calendar/", events.calendar_settings, name="calendar"),
     path("calendar/<str:token>.ics", events.calendar_feed, name="calendar-feed"),

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
-from careersupport.utils import add_service_errors
+from careersupport.utils import add_service_errors, csv_cell, paginate
 
 from .. import calendar, selectors
 from ..forms import SessionForm
-from ..models import CalendarFeed
+from ..models import CalendarFeed, Session
 from ..permissions import (
     get_offering_for_organiser,
     get_offering_for_user,
@@ -93,6 +96,58 @@ def lead_session_edit(request, pk: int):
     return _session_form(
         request, session.offering, session, back=session.offering.get_absolute_url()
     )
+
+
+def _registrations_of(request, pk: int) -> Session:
+    """A session whose registrations the viewer may list: HR, or a lead of the group."""
+    session = get_session_for_organiser(request.individual, pk)
+    if session.offering.is_confidential:
+        raise PermissionDenied("Who takes part in a confidential offering is never listed.")
+    return session
+
+
+@individual_required
+def session_registrations(request, pk: int):
+    """Who is coming to a session, for those who organise it."""
+    me = request.individual
+    session = _registrations_of(request, pk)
+    registrations = selectors.session_registrations(session)
+    return render(
+        request,
+        "programs/session_registrations.html",
+        {
+            "session": session,
+            "offering": session.offering,
+            "page": paginate(request, registrations, per_page=100),
+            "with_email": me.is_hr_admin,
+            "back": (
+                reverse("programs:manage-offering", args=[session.offering_id])
+                if me.is_hr_admin
+                else session.offering.get_absolute_url()
+            ),
+        },
+    )
+
+
+@hr_required
+def session_registrations_csv(request, pk: int):
+    """The sign-in sheet of a session, for HR."""
+    session = _registrations_of(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["name", "email", "department", "registered_at"])
+    for registration in selectors.session_registrations(session):
+        person = registration.person
+        writer.writerow(
+            [
+                csv_cell(person.full_name),
+                csv_cell(person.email),
+                csv_cell(person.department.name if person.department else ""),
+                f"{timezone.localtime(registration.created_at):%Y-%m-%d %H:%M}",
+            ]
+        )
+    return response
 
 
 @require_POST

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required
-from careersupport.utils import add_service_errors, paginate
+from careersupport.utils import add_service_errors, csv_cell, paginate
 
 from .. import selectors
 from ..forms import BulkDecisionForm, DeclineForm, HrFilterForm, OfferingForm
@@ -129,12 +129,6 @@ def offering_manage(request, pk: int):
     return render(request, "programs/manage/offering_detail.html", context)
 
 
-def _cell(value) -> str:
-    """A text cell a spreadsheet will not run as a formula (names are typed by people)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @hr_required
 def roster_csv(request, pk: int):
     me = request.individual
@@ -154,9 +148,9 @@ def roster_csv(request, pk: int):
     for e in selectors.roster(offering):
         writer.writerow(
             [
-                _cell(e.person.full_name),
-                _cell(e.person.email),
-                _cell(e.person.department.name if e.person.department else ""),
+                csv_cell(e.person.full_name),
+                csv_cell(e.person.email),
+                csv_cell(e.person.department.name if e.person.department else ""),
                 e.get_status_display(),
                 e.waitlist_position or "",
                 f"{e.created_at:%Y-%m-%d}",

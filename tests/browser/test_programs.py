@@ -77,3 +77,9 @@ def test_hr_runs_the_console_by_clicking(page, live_server, demo, sign_in):
     assert accessible(page) == []
     page.get_by_role("link", name="Path and outcome").first.click()
     assert accessible(page) == []
+    page.goto(f"{live_server.url}/programs/manage/?q=Autumn+networking")
+    page.get_by_role("link", name="Autumn networking evening").click()
+    page.get_by_role("link", name="7 registered for Session 1").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who registered for Session 1")
+    expect(page.get_by_role("row")).to_have_count(8)  # the header and seven people
+    assert accessible(page) == []
