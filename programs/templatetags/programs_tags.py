@@ -38,7 +38,9 @@ PERSON_KINDS = dict(Individual.Kind.choices)
 
 
 def _card(offering) -> SafeString:
-    badges = [format_html('<span class="badge">{}</span>', KIND_LABELS[offering.kind])]
+    badges = [
+        format_html('<span class="badge">{}</span>', KIND_LABELS.get(offering.kind, offering.kind))
+    ]
     if offering.kind == Offering.Kind.POLICY:
         if offering.my_acknowledged:
             badges.append(mark_safe('<span class="badge badge-ok">You acknowledged it</span>'))
@@ -68,7 +70,7 @@ def _card(offering) -> SafeString:
         offering.title,
         mark_safe(" ".join(badges)),  # noqa: S308 - each built by format_html or literal
         when,
-        FORMAT_LABELS[offering.format],
+        FORMAT_LABELS.get(offering.format, offering.format),
         Truncator(offering.description).words(30, truncate=" …"),
     )
 
@@ -108,7 +110,7 @@ def queue_rows(enrollments) -> SafeString:
                 pk=e.pk,
                 name=e.person.full_name,
                 title=e.offering.title,
-                kind=PERSON_KINDS[e.person.kind],
+                kind=PERSON_KINDS.get(e.person.kind, e.person.kind),
                 department=f" · {e.person.department}" if e.person.department_id else "",
                 offering_url=reverse("programs:manage-offering", args=[e.offering_id]),
                 asked=shortdatetime(e.created_at),
