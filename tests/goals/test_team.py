@@ -54,6 +54,31 @@ def test_shows_a_roll_up_per_person(client_for, manager, employee):
     assert "2 goals" in text and "average progress 40%" in text and "1 overdue" in text
 
 
+def test_a_persons_header_escapes_and_says_whom_they_report_to_in_the_chain(
+    client_for, manager, employee, employer
+):
+    lead = IndividualFactory(employer=employer, manager=employee, first_name="<i>Lee</i>")
+    lead.job_title = "<b>Lead</b> & co"
+    lead.save()
+    GoalFactory(owner=lead, progress=25)
+    GoalFactory(owner=lead, progress=50)  # 37.5 rounds half up, as |floatformat does
+    IndividualFactory(employer=employer, manager=employee, first_name="Quiet")
+    text = client_for(manager).get(URL, {"scope": "chain"}).text
+    assert "<i>Lee" not in text and "<b>Lead" not in text
+    assert (
+        f"<h2>&lt;i&gt;Lee&lt;/i&gt; {lead.last_name} <small>&lt;b&gt;Lead&lt;/b&gt; &amp; co"
+        in text
+    )
+    header = (
+        f"Reports to {employee.full_name} · 2 goals · average progress 38% · last check-in never"
+    )
+    assert header in text
+    assert "0 goals · last check-in never" in text
+    assert "No active goals shared with managers." in text
+    direct = client_for(manager).get(URL).text
+    assert "Reports to" not in direct
+
+
 def test_a_bad_filter_value_is_ignored_not_a_500(client_for, manager, goal):
     response = client_for(manager).get(URL, {"category": "nonsense", "scope": "everyone"})
     assert response.status_code == 200
