@@ -34,6 +34,7 @@ def programs_home_card(context):
 
 KIND_LABELS = dict(Offering.Kind.choices)
 FORMAT_LABELS = dict(Offering.Format.choices)
+STATUS_LABELS = dict(Offering.Status.choices)
 PERSON_KINDS = dict(Individual.Kind.choices)
 
 
@@ -116,5 +117,31 @@ def queue_rows(enrollments) -> SafeString:
                 asked=shortdatetime(e.created_at),
             )
             for e in enrollments
+        )
+    )
+
+
+@register.simple_tag
+def console_rows(offerings) -> SafeString:
+    """The HR console's offering rows, built in Python like the queue's."""
+    return mark_safe(  # noqa: S308 - each row built by format_html
+        "\n".join(
+            format_html(
+                '<tr>\n  <td><a href="{}">{}</a><br><small>{}{}</small></td>\n'
+                "  <td>{}</td>\n  <td>{}</td>\n"
+                "  <td>{}</td><td>{}{}</td><td>{}</td><td>{}</td>\n</tr>",
+                reverse("programs:manage-offering", args=[o.pk]),
+                o.title,
+                KIND_LABELS.get(o.kind, o.kind),
+                " · confidential" if o.is_confidential else "",
+                STATUS_LABELS.get(o.status, o.status),
+                shortdate(o.starts_on),
+                o.requested_count,
+                o.enrolled_count,
+                f"/{o.capacity}" if o.capacity else "",
+                o.waitlisted_count,
+                o.completed_count,
+            )
+            for o in offerings
         )
     )

@@ -180,6 +180,21 @@ def test_console_counts_each_status(client_for, hr_admin, offering):
     assert "<td>2</td><td>0</td><td>1</td>" in text.replace("\n", "").replace("      ", "")
 
 
+def test_a_console_row_escapes_the_title_and_shows_seats_of_capacity(
+    client_for, hr_admin, employer
+):
+    offering = OfferingFactory(
+        employer=employer, title="<em>Big</em> & bold", capacity=30, starts_on="2031-03-05"
+    )
+    EnrollmentFactory.create_batch(2, offering=offering)
+    EnrollmentFactory(offering=offering, status="requested")
+    text = client_for(hr_admin).get(reverse("programs:manage")).text
+    link = reverse("programs:manage-offering", args=[offering.pk])
+    assert f'<a href="{link}">&lt;em&gt;Big&lt;/em&gt; &amp; bold</a>' in text
+    assert "<td>Published</td>" in text and "<td>5 Mar 2031</td>" in text
+    assert "<td>1</td><td>2/30</td><td>0</td><td>0</td>" in text
+
+
 def test_a_row_button_in_the_queue_decides_that_request_only(client_for, hr_admin, requests_):
     target = requests_[1]
     client = client_for(hr_admin)
