@@ -1,7 +1,7 @@
-"""Every write in `people`: invitations, CSV import, partnerships, reporting lines, profiles.
+"""Invitations: one employee at a time, or many from a CSV file; resend, revoke, accept.
 
-Each function is atomic, takes the acting person, validates with `full_clean()` and leaves
-an `AuditEvent`. None of them sees a request or a form.
+The invitation e-mail goes out inside the caller's transaction, so no one is left invited
+without a link.
 """
 
 from __future__ import annotations
@@ -22,21 +22,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import AuditEvent, Department, Employer, Individual, Invitation, Partnership
-from .signals import time_zone_changed
+from ..models import Department, Employer, Individual, Invitation, Partnership
+from .auditing import audit
 
 User = get_user_model()
-
-
-def audit(*, employer: Employer, actor: Individual | None, verb: str, target, **data) -> None:
-    AuditEvent.objects.create(
-        employer=employer,
-        actor=actor,
-        verb=verb,
-        target_type=target._meta.model_name,
-        target_id=target.pk,
-        data=data,
-    )
 
 
 # --- invitations -------------------------------------------------------------------------
@@ -379,182 +368,3 @@ def employees_import_csv(*, employer: Employer, actor: Individual, data: bytes) 
         employer=employer, actor=actor, verb="people.imported", target=employer, count=len(people)
     )
     return ImportResult(invitations=invitations)
-
-
-# --- partners ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def partner_invite(
-    *, employee: Individual, email: str, first_name: str, last_name: str = ""
-) -> Partnership:
-    """An employee invites their partner, who gets an account of their own."""
-    if not employee.is_employee:
-        raise ValidationError("Only employees can invite a partner.")
-    Individual.objects.select_for_update().get(pk=employee.pk)
-    if Partnership.objects.filter(employee=employee, status__in=["invited", "active"]).exists():
-        raise ValidationError("You already have a partner on CareerSupport. End that first.")
-    email = email.strip().lower()
-    if email == employee.email.lower() or (employee.user_id and email == employee.user.email):
-        raise ValidationError({"email": "Enter your partner's address, not your own."})
-    if Individual.objects.of_employer(employee.employer).filter(email__iexact=email).exists():
-        raise ValidationError({"email": "This address already belongs to someone here."})
-    _ensure_no_account(email)
-    partner = Individual(
-        employer=employee.employer,
-        email=email,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        kind=Individual.Kind.PARTNER,
-        time_zone=employee.time_zone,
-    )
-    partner.full_clean()
-    partner.save()
-    partnership = Partnership.objects.create(
-        employer=employee.employer, employee=employee, partner=partner
-    )
-    invitation = _new_invitation(individual=partner, actor=employee)
-    _invitations_send([invitation])
-    audit(employer=employee.employer, actor=employee, verb="partner.invited", target=partnership)
-    return partnership
-
-
-@transaction.atomic
-def partnership_end(*, partnership: Partnership, actor: Individual) -> Partnership:
-    """Either side may end it. The partner keeps their own account and data."""
-    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    if actor.pk not in (partnership.employee_id, partnership.partner_id):
-        raise ValidationError("Only the two partners can end a partnership.")
-    if partnership.status == Partnership.Status.ENDED:
-        return partnership
-    if partnership.status == Partnership.Status.INVITED:
-        Invitation.objects.filter(individual_id=partnership.partner_id).pending().update(
-            revoked_at=timezone.now()
-        )
-    partnership.status = Partnership.Status.ENDED
-    partnership.ended_at = timezone.now()
-    partnership.employee_shares_goals = partnership.partner_shares_goals = False
-    partnership.save(
-        update_fields=["status", "ended_at", "employee_shares_goals", "partner_shares_goals"]
-    )
-    audit(employer=partnership.employer, actor=actor, verb="partner.ended", target=partnership)
-    return partnership
-
-
-@transaction.atomic
-def partnership_set_sharing(
-    *, partnership: Partnership, actor: Individual, shares_goals: bool
-) -> Partnership:
-    """Each side consents for itself to show its partner-shared goals to the other."""
-    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    if partnership.status != Partnership.Status.ACTIVE:
-        raise ValidationError("Sharing can be set once the partnership is active.")
-    if actor.pk == partnership.employee_id:
-        partnership.employee_shares_goals = shares_goals
-    elif actor.pk == partnership.partner_id:
-        partnership.partner_shares_goals = shares_goals
-    else:
-        raise ValidationError("Only the two partners can change sharing.")
-    partnership.save(update_fields=["employee_shares_goals", "partner_shares_goals"])
-    audit(
-        employer=partnership.employer,
-        actor=actor,
-        verb="partner.sharing",
-        target=partnership,
-        shares_goals=shares_goals,
-    )
-    return partnership
-
-
-# --- profiles and reporting lines -------------------------------------------------------------
-
-
-PROFILE_FIELDS = (
-    "preferred_name",
-    "time_zone",
-    "notification_email",
-    "is_caregiver",
-    "is_returner",
-)
-
-
-@transaction.atomic
-def profile_update(*, individual: Individual, actor: Individual, **changes) -> Individual:
-    if actor.pk != individual.pk:
-        raise ValidationError("People edit only their own profile.")
-    unknown = set(changes) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not profile fields: {sorted(unknown)}")
-    old_time_zone = individual.time_zone
-    for name, value in changes.items():
-        setattr(individual, name, value)
-    individual.full_clean()
-    individual.save(update_fields=list(changes))
-    audit(employer=individual.employer, actor=actor, verb="profile.updated", target=individual)
-    if individual.time_zone != old_time_zone:
-        time_zone_changed.send(sender=Individual, individual=individual)
-    return individual
-
-
-def _chain_above(manager: Individual) -> set[int]:
-    """Ids of the manager and everyone above them, one query per level of the chain."""
-    seen: set[int] = set()
-    current_id: int | None = manager.pk
-    while current_id and current_id not in seen:
-        seen.add(current_id)
-        current_id = (
-            Individual.objects.filter(pk=current_id).values_list("manager_id", flat=True).first()
-        )
-    return seen
-
-
-@transaction.atomic
-def reporting_line_update(
-    *,
-    individual: Individual,
-    actor: Individual,
-    manager: Individual | None,
-    department: Department | None,
-    job_title: str,
-    is_hr_admin: bool,
-) -> Individual:
-    """HR sets where a person sits; a manager inside the person's own chain is refused."""
-    if not actor.is_hr_admin or actor.employer_id != individual.employer_id:
-        raise ValidationError("Only HR admins of this employer can change reporting lines.")
-    if manager is not None:
-        if manager.pk == individual.pk:
-            raise ValidationError({"manager": "A person cannot be their own manager."})
-        if individual.pk in _chain_above(manager):
-            raise ValidationError(
-                {"manager": f"{manager} reports to {individual}: this would make a loop."}
-            )
-    if individual.pk == actor.pk and not is_hr_admin:
-        raise ValidationError({"is_hr_admin": "You cannot remove your own HR admin role."})
-    before = {"manager": individual.manager_id, "department": individual.department_id}
-    individual.manager = manager
-    individual.department = department
-    individual.job_title = job_title.strip()
-    individual.is_hr_admin = is_hr_admin
-    individual.full_clean()
-    individual.save(update_fields=["manager", "department", "job_title", "is_hr_admin"])
-    audit(
-        employer=individual.employer,
-        actor=actor,
-        verb="person.reporting_line",
-        target=individual,
-        before=before,
-        after={"manager": individual.manager_id, "department": individual.department_id},
-    )
-    return individual
-
-
-@transaction.atomic
-def department_create(*, employer: Employer, actor: Individual, name: str) -> Department:
-    name = name.strip()
-    if Department.objects.filter(employer=employer, name__iexact=name).exists():
-        raise ValidationError({"name": f"There is already a department called {name}."})
-    department = Department(employer=employer, name=name)
-    department.full_clean()
-    department.save()
-    audit(employer=employer, actor=actor, verb="department.created", target=department)
-    return department

@@ -1,19 +1,7 @@
-"""Every write in notifications: the API other apps publish through, delivery, the inbox and
-preferences.
+"""Delivery of due reminders: inbox entry, e-mail (or the daily digest), state, retries.
 
-The API other apps use joins the caller's transaction, so a reminder exists exactly when the
-record it is about was saved:
-
-    reminder_schedule(recipient=..., kind="goals.checkin_due", key=f"goal-checkin:{goal.pk}:{due:%Y%m%d}",
-                      due_at=..., title="...", url=goal.get_absolute_url())
-    reminder_reschedule(key=..., due_at=...)  # when the thing moved (text unchanged)
-    reminder_cancel(key=...)            # when the thing was cancelled
-    reminder_cancel_prefix(prefix=...)  # e.g. every reminder of one event session
-
-Delivery keeps its state in the database, never in the broker alone: the dispatcher claims
-due rows for a lease (`reminders_claim_due`), each send task re-checks the row under a lock
-(`reminder_deliver`), so a task that is lost comes back after one lease and a task that
-runs twice sends nothing the second time.
+Each send task re-checks its rows under a lock, so a task that runs twice sends nothing the
+second time; e-mails are rendered here and sent over one connection per task.
 """
 
 from __future__ import annotations
@@ -21,12 +9,11 @@ from __future__ import annotations
 import hashlib
 import smtplib
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
@@ -39,9 +26,9 @@ from django.utils.formats import date_format
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
-from .kinds import registered_kinds
-from .models import Notification, NotificationPreference, Reminder
-from .reminders import DIGEST_KIND
+from ..models import Notification, NotificationPreference, Reminder
+from ..reminders import DIGEST_KIND
+from .scheduling import reminder_schedule
 
 # Outcomes of one delivery attempt, returned by the send task (and shown in its log).
 SENT, SKIPPED, DEFERRED, RETRY, FAILED, CANCELLED = (
@@ -52,124 +39,6 @@ SENT, SKIPPED, DEFERRED, RETRY, FAILED, CANCELLED = (
     "failed",
     "cancelled",
 )
-
-
-# --- the API other apps publish through ---------------------------------------------------
-
-
-@transaction.atomic
-def reminder_schedule(
-    *,
-    recipient: Individual,
-    kind: str,
-    key: str,
-    due_at: datetime,
-    title: str,
-    body: str = "",
-    url: str = "",
-    send_email: bool = True,
-) -> Reminder:
-    """Create the reminder for this occurrence, or move it while it is still pending.
-
-    A cancelled occurrence scheduled again is pending again: it was never delivered, and a
-    person who re-registers for a session (or a count that comes back) must be reminded.
-    A sent or failed one stays as it is: an occurrence is delivered once.
-    `send_email=False` publishes an inbox-only reminder (the person's preferences can turn
-    e-mail off for a kind, never on for an inbox-only reminder)."""
-    if kind not in registered_kinds():
-        raise ValidationError(f"Unknown reminder kind {kind!r}: list it in REMINDER_KINDS.")
-    reminder = Reminder.objects.select_for_update().filter(key=key).first()
-    if reminder is None:
-        reminder = Reminder(key=key)
-    elif reminder.state not in (Reminder.State.PENDING, Reminder.State.CANCELLED):
-        return reminder
-    reminder.state = Reminder.State.PENDING
-    reminder.employer_id = recipient.employer_id
-    reminder.recipient = recipient
-    reminder.kind = kind
-    reminder.due_at = due_at
-    # Moving a reminder drops any claim on it: a task already queued finds it not yet due.
-    reminder.next_attempt_at = due_at
-    reminder.claimed_at = None
-    reminder.attempts = 0
-    reminder.last_error = ""
-    reminder.title = title[:200]
-    reminder.body = body
-    reminder.url = url
-    reminder.send_email = send_email
-    reminder.full_clean(exclude=["key"] if reminder.pk else None)
-    reminder.save()
-    return reminder
-
-
-@transaction.atomic
-def reminder_reschedule(*, key: str, due_at: datetime) -> Reminder | None:
-    """Move a still-pending reminder to `due_at` (say, its session moved), keeping its text.
-
-    Returns None when there is nothing to move: unknown, already sent, failed or cancelled
-    (a move never revives a cancelled reminder; `reminder_schedule` does, on purpose)."""
-    reminder = (
-        Reminder.objects.select_for_update().filter(key=key, state=Reminder.State.PENDING).first()
-    )
-    if reminder is None:
-        return None
-    reminder.due_at = due_at
-    # As in `reminder_schedule`: a task already queued for it finds it not yet due.
-    reminder.next_attempt_at = due_at
-    reminder.claimed_at = None
-    reminder.attempts = 0
-    reminder.last_error = ""
-    reminder.save(
-        update_fields=[
-            "due_at",
-            "next_attempt_at",
-            "claimed_at",
-            "attempts",
-            "last_error",
-            "updated_at",
-        ]
-    )
-    return reminder
-
-
-def reminder_cancel(*, key: str) -> int:
-    """Cancel a pending reminder; one already sent stays as it was."""
-    return Reminder.objects.filter(key=key, state=Reminder.State.PENDING).update(
-        state=Reminder.State.CANCELLED
-    )
-
-
-def reminder_cancel_prefix(*, prefix: str) -> int:
-    return Reminder.objects.filter(key__startswith=prefix, state=Reminder.State.PENDING).update(
-        state=Reminder.State.CANCELLED
-    )
-
-
-# --- the dispatcher ---------------------------------------------------------------------------
-
-
-def reminders_claim_due(*, limit: int = 500, now: datetime | None = None) -> list[int]:
-    """Claim up to `limit` due reminders for one lease and return their ids.
-
-    One indexed query finds them (the partial index on pending rows, so its cost does not
-    grow with the reminders already sent); `SKIP LOCKED` and the conditional UPDATE make two
-    dispatchers running at once claim disjoint rows. A claim whose task never completed is
-    due again when its lease ends.
-    """
-    now = now or timezone.now()
-    lease_ends = now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
-    with transaction.atomic():
-        ids = list(
-            Reminder.objects.filter(state=Reminder.State.PENDING, next_attempt_at__lte=now)
-            .order_by("next_attempt_at")
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)[:limit]
-        )
-        if ids:
-            Reminder.objects.filter(
-                pk__in=ids, state=Reminder.State.PENDING, next_attempt_at__lte=now
-            ).update(next_attempt_at=lease_ends, claimed_at=now)
-    return ids
 
 
 # --- delivery ---------------------------------------------------------------------------------
@@ -497,95 +366,3 @@ def _digest_deliver(reminder: Reminder, now, mail: BaseEmailBackend | None) -> N
         "day": timezone.localtime(reminder.due_at, tz).date(),
     }
     _email("digest", context, person.contact_email, reminder, mail).send()
-
-
-# --- the inbox ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def notification_mark_read(*, notification: Notification, actor: Individual) -> Notification:
-    if notification.recipient_id != actor.pk:
-        raise ValidationError("Only the recipient can mark a notification read.")
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-        audit(employer=actor.employer, actor=actor, verb="notification.read", target=notification)
-    return notification
-
-
-@transaction.atomic
-def notifications_mark_all_read(*, actor: Individual) -> int:
-    count = Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
-    if count:
-        audit(
-            employer=actor.employer,
-            actor=actor,
-            verb="notification.read_all",
-            target=actor,
-            n=count,
-        )
-    return count
-
-
-# --- preferences and failures -----------------------------------------------------------------
-
-
-@transaction.atomic
-def preference_update(
-    *,
-    person: Individual,
-    actor: Individual,
-    email_off_kinds: list[str],
-    quiet_start: time | None,
-    quiet_end: time | None,
-    digest: bool,
-    digest_time: time,
-) -> NotificationPreference:
-    if actor.pk != person.pk:
-        raise ValidationError("People set their own notification preferences.")
-    unknown = set(email_off_kinds) - set(registered_kinds())
-    if unknown:
-        raise ValidationError({"email_off_kinds": f"Unknown kinds: {', '.join(sorted(unknown))}"})
-    preference, _ = NotificationPreference.objects.select_for_update().get_or_create(
-        recipient=person
-    )
-    preference.email_off_kinds = sorted(set(email_off_kinds))
-    preference.quiet_start = quiet_start
-    preference.quiet_end = quiet_end
-    preference.digest = digest
-    preference.digest_time = digest_time
-    preference.full_clean()
-    preference.save()
-    audit(
-        employer=person.employer,
-        actor=actor,
-        verb="notification_preference.update",
-        target=preference,
-        digest=digest,
-        quiet=[str(quiet_start), str(quiet_end)] if quiet_start else None,
-        email_off=preference.email_off_kinds,
-    )
-    return preference
-
-
-@transaction.atomic
-def reminder_retry(*, reminder: Reminder, actor: Individual) -> Reminder:
-    """An HR admin sends a failed reminder again (after fixing an address, say)."""
-    if not actor.is_hr_admin or reminder.employer_id != actor.employer_id:
-        raise ValidationError("Only HR admins of the employer can retry its reminders.")
-    reminder = Reminder.objects.select_for_update().get(pk=reminder.pk)
-    if reminder.state != Reminder.State.FAILED:
-        raise ValidationError("Only a failed reminder can be sent again.")
-    # The inbox entry written when it failed goes; delivery writes a fresh one.
-    Notification.objects.filter(reminder=reminder).delete()
-    reminder.state = Reminder.State.PENDING
-    reminder.attempts = 0
-    reminder.next_attempt_at = timezone.now()
-    reminder.claimed_at = None
-    reminder.save(
-        update_fields=["state", "attempts", "next_attempt_at", "claimed_at", "updated_at"]
-    )
-    audit(employer=actor.employer, actor=actor, verb="reminder.retry", target=reminder)
-    return reminder

@@ -1,0 +1,55 @@
+"""Every write in `people`: invitations, CSV import, partnerships, reporting lines, profiles.
+
+Each function is atomic, takes the acting person, validates with `full_clean()` and leaves
+an `AuditEvent`. None of them sees a request or a form.
+
+One module per area: `auditing` (the `audit` every app's writes call), `invitations`
+(invitations and the CSV import that sends them), `partners`, `profiles` (profiles,
+reporting lines, departments). Callers import from this package, as they did when it was
+one module.
+"""
+
+from .auditing import audit
+from .invitations import (
+    CSV_COLUMNS,
+    CSV_MAX_ROWS,
+    CSV_REQUIRED,
+    ImportProblem,
+    ImportResult,
+    employee_invite,
+    employees_import_csv,
+    invitation_accept,
+    invitation_resend,
+    invitation_revoke,
+)
+from .partners import partner_invite, partnership_end, partnership_set_sharing
+from .profiles import (
+    PROFILE_FIELDS,
+    department_create,
+    profile_update,
+    reporting_line_update,
+)
+
+__all__ = [
+    "audit",
+    # invitations and the CSV import
+    "employee_invite",
+    "invitation_resend",
+    "invitation_revoke",
+    "invitation_accept",
+    "CSV_COLUMNS",
+    "CSV_REQUIRED",
+    "CSV_MAX_ROWS",
+    "ImportProblem",
+    "ImportResult",
+    "employees_import_csv",
+    # partners
+    "partner_invite",
+    "partnership_end",
+    "partnership_set_sharing",
+    # profiles and reporting lines
+    "PROFILE_FIELDS",
+    "profile_update",
+    "reporting_line_update",
+    "department_create",
+]
