@@ -374,7 +374,11 @@ def review_create(
 
 @transaction.atomic
 def review_reply(*, review: GoalReview, actor: Individual, reply: str) -> GoalReview:
-    review = GoalReview.objects.select_for_update().select_related("goal__owner").get(pk=review.pk)
+    review = (
+        GoalReview.objects.select_for_update(of=("self",))
+        .select_related("goal__owner", "reviewer")
+        .get(pk=review.pk)
+    )
     _require_owner(review.goal, actor, "reply to reviews")
     if not reply.strip():
         raise ValidationError({"reply": "Write a reply first."})
@@ -382,7 +386,20 @@ def review_reply(*, review: GoalReview, actor: Individual, reply: str) -> GoalRe
     review.replied_at = timezone.now()
     review.save(update_fields=["reply", "replied_at"])
     reminder_cancel(key=f"goals.review_pending:{review.pk}")
-    audit(employer=review.goal.owner.employer, actor=actor, verb="review.replied", target=review)
+    goal, reviewer = review.goal, review.reviewer
+    access = goal_access(reviewer, goal) if reviewer.deactivated_at is None else None
+    if access is not None and access.can_review:
+        # Only while the reviewer may still open the goal (it may have been made private).
+        reminder_schedule(
+            recipient=reviewer,
+            kind="goals.review_replied",
+            key=f"goals.review_replied:{review.pk}",
+            due_at=timezone.now(),
+            title=f"{actor.full_name} replied to your review of “{goal.title}”",
+            body="Read the reply on the goal page.",
+            url=goal.get_absolute_url() + f"#review-{review.pk}",
+        )
+    audit(employer=goal.owner.employer, actor=actor, verb="review.replied", target=review)
     return review
 
 

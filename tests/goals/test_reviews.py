@@ -60,6 +60,28 @@ def test_the_report_sees_and_replies_and_the_reminder_is_cancelled(
     assert Reminder.objects.get(kind="goals.review_pending").state == "cancelled"
 
 
+def test_the_reviewer_is_told_of_the_reply(client_for, employee, manager, goal):
+    from careersupport.goals import services
+
+    review = services.review_create(goal=goal, actor=manager, rating="at_risk", comments="Hm")
+    url = reverse("goals:review-reply", args=[goal.pk, review.pk])
+    client_for(employee).post(url, {"reply": "Agreed, cutting scope."})
+    told = Reminder.objects.get(kind="goals.review_replied")
+    assert told.recipient == manager and told.state == "pending"
+    assert told.title == f"{employee.full_name} replied to your review of “{goal.title}”"
+    assert told.url == f"{goal.get_absolute_url()}#review-{review.pk}"
+
+
+def test_a_reviewer_who_can_no_longer_open_the_goal_is_not_told(client_for, employee, goal):
+    review = GoalReviewFactory(goal=goal)
+    goal.shared_with_manager = False  # the owner made it private since
+    goal.save()
+    url = reverse("goals:review-reply", args=[goal.pk, review.pk])
+    client_for(employee).post(url, {"reply": "Noted."})
+    assert GoalReview.objects.get().reply == "Noted."
+    assert not Reminder.objects.filter(kind="goals.review_replied").exists()
+
+
 def test_the_manager_cannot_reply_for_the_report(client_for, manager, goal):
     review = GoalReviewFactory(goal=goal)
     url = reverse("goals:review-reply", args=[goal.pk, review.pk])
