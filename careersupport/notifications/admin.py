@@ -13,6 +13,10 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "due_at"
     readonly_fields = ["sent_at", "claimed_at", "attempts", "last_error", "created_at"]
 
+    def get_queryset(self, request):
+        # Who takes part in a confidential offering (an EAP) is not listed here either.
+        return super().get_queryset(request).filter(confidential=False)
+
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
@@ -21,6 +25,9 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["title", "recipient__email"]
     raw_id_fields = ["recipient", "reminder", "digest"]
     list_select_related = ["recipient"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(reminder__confidential=False)
 
 
 @admin.register(NotificationPreference)

@@ -42,6 +42,8 @@ class Reminder(models.Model):
     url = models.CharField(max_length=500, blank=True)
     # The channels: the inbox always; e-mail too unless the publisher or the person opts out.
     send_email = models.BooleanField(default=True)
+    # About something confidential (an EAP): inbox only, and not listed in the Django admin.
+    confidential = models.BooleanField(default=False)
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)

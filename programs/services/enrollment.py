@@ -67,9 +67,7 @@ def _tell(enrollment: Enrollment, kind: str, title: str, body: str = "") -> None
         title=title,
         body=body,
         url=enrollment.offering.get_absolute_url(),
-        # Inbox only for a confidential offering: an e-mail that fails lands on HR's
-        # delivery-failures page, with the person's name beside the offering.
-        send_email=not enrollment.offering.is_confidential,
+        confidential=enrollment.offering.is_confidential,
     )
 
 

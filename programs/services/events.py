@@ -50,8 +50,7 @@ def _schedule_reminders(session: Session, person: Individual) -> None:
             f"{'tomorrow' if when == 'day' else 'in one hour'} at {local:%H:%M}",
             body=session.location or session.online_url,
             url=session.offering.get_absolute_url(),
-            # Inbox only for a confidential offering (see enrollment._tell).
-            send_email=not session.offering.is_confidential,
+            confidential=session.offering.is_confidential,
         )
 
 

@@ -143,3 +143,32 @@ def test_an_offering_with_waiting_requests_cannot_become_confidential(hr_admin, 
     EnrollmentFactory(offering=offering, status="requested")
     with pytest.raises(ValidationError, match="decide them before making"):
         offering_update(offering=offering, actor=hr_admin, is_confidential=True)
+
+
+def test_the_django_admin_lists_no_news_of_a_confidential_offering(
+    admin_client, employer, employee, peer
+):
+    """Operators browsing reminders and inbox rows do not learn who uses the EAP."""
+    from careersupport.notifications.models import Notification, Reminder
+    from careersupport.notifications.services import reminders_claim_due, reminders_deliver
+    from programs.services.enrollment import enrollment_create, enrollment_withdraw
+    from tests.factories import OfferingFactory
+
+    eap = OfferingFactory(employer=employer, kind="eap", is_confidential=True, capacity=1)
+    first = enrollment_create(offering=eap, person=peer, actor=peer)
+    enrollment_create(offering=eap, person=employee, actor=employee)
+    enrollment_withdraw(enrollment=first, actor=peer)
+    secret = Reminder.objects.get(recipient=employee, kind="programs.waitlist_promoted")
+    assert secret.confidential and not secret.send_email
+    workshop = OfferingFactory(employer=employer, title="Open workshop", capacity=1)
+    taken = enrollment_create(offering=workshop, person=peer, actor=peer)
+    enrollment_create(offering=workshop, person=employee, actor=employee)
+    enrollment_withdraw(enrollment=taken, actor=peer)
+    reminders_deliver(reminder_ids=reminders_claim_due())
+    assert Notification.objects.filter(reminder=secret).exists()
+
+    for model in ("reminder", "notification"):
+        listing = admin_client.get(reverse(f"admin:notifications_{model}_changelist")).text
+        assert "Open workshop" in listing and eap.title not in listing, model
+    change = admin_client.get(reverse("admin:notifications_reminder_change", args=[secret.pk]))
+    assert change.status_code == 302  # "does not exist", back to the admin's index

@@ -31,6 +31,7 @@ def reminder_schedule(
     body: str = "",
     url: str = "",
     send_email: bool = True,
+    confidential: bool = False,
 ) -> Reminder:
     """Create the reminder for this occurrence, or move it while it is still pending.
 
@@ -38,7 +39,9 @@ def reminder_schedule(
     person who re-registers for a session (or a count that comes back) must be reminded.
     A sent or failed one stays as it is: an occurrence is delivered once.
     `send_email=False` publishes an inbox-only reminder (the person's preferences can turn
-    e-mail off for a kind, never on for an inbox-only reminder)."""
+    e-mail off for a kind, never on for an inbox-only reminder). `confidential=True` is for
+    news about something confidential (an EAP): inbox only, since an e-mail that fails lists
+    the person on HR's delivery-failures page, and hidden from the Django admin."""
     if kind not in registered_kinds():
         raise ValidationError(f"Unknown reminder kind {kind!r}: list it in REMINDER_KINDS.")
     reminder = Reminder.objects.select_for_update().filter(key=key).first()
@@ -59,7 +62,8 @@ def reminder_schedule(
     reminder.title = title[:200]
     reminder.body = body
     reminder.url = url
-    reminder.send_email = send_email
+    reminder.send_email = send_email and not confidential
+    reminder.confidential = confidential
     reminder.full_clean(exclude=["key"] if reminder.pk else None)
     reminder.save()
     return reminder
