@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.forms.utils import flatatt
+from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -17,6 +21,19 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def message_service_error(request, error: ValidationError) -> None:
+    """Show a service's ValidationError as a message, for the POST-only buttons that have no
+    form to show it on (they redirect)."""
+    messages.error(request, " ".join(error.messages))
+
+
+def csv_download(filename: str):
+    """An attachment response and a csv writer on it."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response, csv.writer(response)
 
 
 def csv_cell(value) -> str:

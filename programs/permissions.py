@@ -70,6 +70,15 @@ def get_session_for_organiser(viewer: Individual, pk: int) -> Session:
     return session
 
 
+def get_session_registrations_for_organiser(viewer: Individual, pk: int) -> Session:
+    """A session whose registrations the viewer may list: HR, or a lead of the group; never
+    a confidential offering's (its count only)."""
+    session = get_session_for_organiser(viewer, pk)
+    if session.offering.is_confidential:
+        raise PermissionDenied("Who takes part in a confidential offering is never listed.")
+    return session
+
+
 def get_slot_for_user(viewer: Individual, pk: int) -> ShadowSlot:
     slot = get_object_or_404(ShadowSlot.objects.select_related("offering", "host"), pk=pk)
     get_offering_for_user(viewer, slot.offering_id)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required, manager_required
-from careersupport.utils import add_service_errors, paginate
+from careersupport.utils import add_service_errors, message_service_error, paginate
 
 from . import selectors, services
 from .charts import progress_chart
@@ -201,7 +201,7 @@ def review_reply(request, pk: int, review_pk: int):
                 review=review, actor=request.individual, reply=form.cleaned_data["reply"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_service_error(request, error)
         else:
             messages.success(request, "Reply saved.")
     else:

@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
-from careersupport.utils import add_service_errors, paginate
+from careersupport.utils import add_service_errors, message_service_error, paginate
 
 from . import selectors, services
 from .forms import PreferenceForm, email_kind_choices
@@ -100,7 +100,7 @@ def failure_retry(request, pk: int):
     try:
         services.reminder_retry(reminder=reminder, actor=request.individual)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, f"“{reminder.title}” will be sent again within a minute.")
     return redirect("notifications:failure-list")

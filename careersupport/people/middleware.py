@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import Individual
@@ -16,13 +15,11 @@ class IndividualMiddleware:
         request.individual = None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            # Whether they manage anyone rides along (see is_manager): every page's menu asks.
+            # Whether they manage anyone rides along: every page's menu asks.
             request.individual = (
                 Individual.objects.select_related("employer", "department")
                 .filter(user=user, deactivated_at__isnull=True)
-                .annotate(
-                    has_reports=Exists(Individual.objects.active().filter(manager=OuterRef("pk")))
-                )
+                .with_has_reports()
                 .first()
             )
         if request.individual is not None:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from careersupport.utils import add_service_errors, paginate
+from careersupport.utils import add_service_errors, message_service_error, paginate
 
 from . import selectors, services
 from .adapters import SESSION_KEY
@@ -176,7 +176,7 @@ def invitation_resend(request, pk: int):
     try:
         services.invitation_resend(invitation=invitation, actor=request.individual)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, f"Sent the invitation to {invitation.email} again.")
     return redirect("people:invitation-list")
@@ -189,7 +189,7 @@ def invitation_revoke(request, pk: int):
     try:
         services.invitation_revoke(invitation=invitation, actor=request.individual)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, f"Revoked the invitation for {invitation.email}.")
     return redirect("people:invitation-list")
@@ -294,7 +294,7 @@ def partner_sharing(request):
             shares_goals=form.cleaned_data.get("shares_goals", False),
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, "Your sharing choice is saved.")
     return redirect("people:partner")

@@ -10,7 +10,7 @@ from careersupport.people.models import Individual
 from careersupport.people.templatetags.format_tags import shortdate, shortdatetime
 
 from .. import selectors
-from ..models import Offering
+from ..models import Enrollment, Offering
 
 register = template.Library()
 
@@ -35,6 +35,7 @@ def programs_home_card(context):
 KIND_LABELS = dict(Offering.Kind.choices)
 FORMAT_LABELS = dict(Offering.Format.choices)
 STATUS_LABELS = dict(Offering.Status.choices)
+ENROLLMENT_LABELS = dict(Enrollment.Status.choices)
 PERSON_KINDS = dict(Individual.Kind.choices)
 
 
@@ -51,7 +52,9 @@ def _card(offering) -> SafeString:
         position = f" (number {offering.my_position})" if offering.my_status == "waitlisted" else ""
         badges.append(
             format_html(
-                '<span class="badge badge-ok">{}{}</span>', offering.my_status_label, position
+                '<span class="badge badge-ok">{}{}</span>',
+                ENROLLMENT_LABELS.get(offering.my_status, offering.my_status),
+                position,
             )
         )
     full = offering.capacity and offering.seats_taken >= offering.capacity

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
-from careersupport.utils import paginate
+from careersupport.utils import message_service_error, paginate
 
 from .. import selectors
 from ..forms import CatalogFilterForm, SlotForm
@@ -28,14 +28,14 @@ def catalog(request):
     offerings = selectors.catalog_for(viewer=me, **{k: v for k, v in filters.items() if v})
     query = request.GET.copy()
     query.pop("page", None)
-    page = paginate(request, offerings, per_page=20)
-    labels = dict(Enrollment.Status.choices)
-    for offering in page:
-        offering.my_status_label = labels.get(offering.my_status, "")
     return render(
         request,
         "programs/offering_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": paginate(request, offerings, per_page=20),
+            "query": query.urlencode(),
+        },
     )
 
 
@@ -73,7 +73,7 @@ def enroll(request, pk: int):
     try:
         enrollment = enrollment_services.enrollment_create(offering=offering, person=me, actor=me)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         text = {
             "enrolled": f"You are enrolled in {offering.title}.",
@@ -95,7 +95,7 @@ def withdraw(request, pk: int):
             raise ValidationError("There is nothing to withdraw from.")
         enrollment_services.enrollment_withdraw(enrollment=enrollment, actor=me)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, f"You have withdrawn from {offering.title}.")
     return redirect(offering)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,16 +11,23 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
-from careersupport.utils import add_service_errors, csv_cell, paginate
+from careersupport.utils import (
+    add_service_errors,
+    csv_cell,
+    csv_download,
+    message_service_error,
+    paginate,
+)
 
 from .. import calendar, selectors
 from ..forms import SessionForm
-from ..models import CalendarFeed, Session
+from ..models import CalendarFeed
 from ..permissions import (
     get_offering_for_organiser,
     get_offering_for_user,
     get_session_for_organiser,
     get_session_for_user,
+    get_session_registrations_for_organiser,
 )
 from ..services import events as event_services
 
@@ -98,19 +103,11 @@ def lead_session_edit(request, pk: int):
     )
 
 
-def _registrations_of(request, pk: int) -> Session:
-    """A session whose registrations the viewer may list: HR, or a lead of the group."""
-    session = get_session_for_organiser(request.individual, pk)
-    if session.offering.is_confidential:
-        raise PermissionDenied("Who takes part in a confidential offering is never listed.")
-    return session
-
-
 @individual_required
 def session_registrations(request, pk: int):
     """Who is coming to a session, for those who organise it."""
     me = request.individual
-    session = _registrations_of(request, pk)
+    session = get_session_registrations_for_organiser(request.individual, pk)
     registrations = selectors.session_registrations(session)
     return render(
         request,
@@ -132,10 +129,8 @@ def session_registrations(request, pk: int):
 @hr_required
 def session_registrations_csv(request, pk: int):
     """The sign-in sheet of a session, for HR."""
-    session = _registrations_of(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.csv"'
-    writer = csv.writer(response)
+    session = get_session_registrations_for_organiser(request.individual, pk)
+    response, writer = csv_download(f"session-{session.pk}.csv")
     writer.writerow(["name", "email", "department", "registered_at"])
     for registration in selectors.session_registrations(session):
         person = registration.person
@@ -163,7 +158,7 @@ def session_register(request, pk: int):
             event_services.session_register(session=session, person=me, actor=me)
             messages.success(request, f"You are registered for {session.title}.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     return redirect(session.offering)
 
 

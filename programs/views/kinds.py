@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import employee_required, hr_required, individual_required
-from careersupport.utils import add_service_errors
+from careersupport.utils import add_service_errors, message_service_error
 
 from .. import selectors
 from ..forms import CohortForm, PhaseForm, PlacementForm, PolicyVersionForm, SlotForm
@@ -21,11 +21,6 @@ from ..permissions import (
     get_slot_for_user,
 )
 from ..services import kinds as kind_services
-
-
-def _error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
-
 
 # --- policies ----------------------------------------------------------------------------
 
@@ -62,7 +57,7 @@ def policy_acknowledge(request, pk: int):
             raise ValidationError("The policy changed while you read it: read the new version.")
         kind_services.policy_acknowledge(version=version, person=me, actor=me)
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, f"You acknowledged version {version.number}.")
     return redirect(offering)
@@ -81,7 +76,7 @@ def erg_lead(request, pk: int):
             enrollment=enrollment, actor=me, is_lead=request.POST.get("lead") == "1"
         )
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     return redirect("programs:manage-offering", pk=enrollment.offering_id)
 
 
@@ -99,7 +94,7 @@ def slot_create(request, pk: int):
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         kind_services.slot_create(offering=offering, host=me, **form.cleaned_data)
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, "Your slot is offered; you confirm each booking.")
     return redirect(offering)
@@ -113,7 +108,7 @@ def slot_book(request, pk: int):
     try:
         kind_services.slot_book(slot=slot, participant=me)
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, f"Booked; {slot.host.full_name} will confirm.")
     return redirect(slot.offering)
@@ -127,7 +122,7 @@ def booking_decide(request, pk: int, decision: str):
     try:
         kind_services.booking_decide(booking=booking, actor=me, confirm=decision == "confirm")
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, f"Booking {decision}ed.")
     return redirect("programs:mine")
@@ -141,7 +136,7 @@ def booking_cancel(request, pk: int):
     try:
         kind_services.booking_cancel(booking=booking, actor=me)
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, "Your booking was cancelled.")
     return redirect("programs:mine")
@@ -250,5 +245,5 @@ def milestone_toggle(request, pk: int, milestone_pk: int):
             done=request.POST.get("done") == "1",
         )
     except ValidationError as error:
-        _error(request, error)
+        message_service_error(request, error)
     return redirect("programs:manage-participant", pk=enrollment.pk)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required
-from careersupport.utils import add_service_errors, csv_cell, paginate
+from careersupport.utils import (
+    add_service_errors,
+    csv_cell,
+    csv_download,
+    message_service_error,
+    paginate,
+)
 
 from .. import selectors
 from ..forms import BulkDecisionForm, DeclineForm, HrFilterForm, OfferingForm
@@ -133,9 +137,7 @@ def offering_manage(request, pk: int):
 def roster_csv(request, pk: int):
     me = request.individual
     offering = get_offering_for_user(me, pk, write=True)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{offering.pk}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(f"roster-{offering.pk}.csv")
     if offering.is_confidential:
         # Counts only, in the export as on the page.
         writer.writerow(["status", "count"])
@@ -230,7 +232,7 @@ def enrollment_decide(request, pk: int, decision: str):
                 enrollment=enrollment, actor=me, reason=form.cleaned_data["reason"]
             )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, f"{enrollment.person.full_name}: {decision}d.")
     back = request.POST.get("next", "")
