@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from careersupport.notifications.models import NotificationPreference
 from careersupport.notifications.services import reminders_claim_due, reminders_deliver
 
 from .conftest import serious_violations
@@ -96,7 +97,11 @@ def test_hr_publishes_a_program_the_employee_requests_and_hr_approves_it(
     sign_out(page)
 
     # The beat's dispatcher and a worker's send task, run in-process (delivery by real
-    # workers is tested in tests/notifications/test_reliability.py).
+    # workers is tested in tests/notifications/test_reliability.py). The demo employee's
+    # quiet hours would hold the news overnight, whatever the hour CI runs at.
+    NotificationPreference.objects.filter(recipient__email="employee@example.com").update(
+        quiet_start=None, quiet_end=None
+    )
     reminders_deliver(reminder_ids=reminders_claim_due())
     sign_in("employee@example.com")
     expect(page.get_by_role("navigation").get_by_text("unread")).to_have_count(1)
