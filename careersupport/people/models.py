@@ -79,10 +79,21 @@ class Department(models.Model):
         return self.name
 
 
-class IndividualQuerySet(models.QuerySet):
+class EmployerScopedQuerySet(models.QuerySet):
+    """The base of every employer-owned model's queryset: `for_employer` is the one place a
+    query is scoped to a tenant. Models whose rows belong to an employer through a parent
+    (say, a session through its offering) override `employer_lookup`."""
+
+    employer_lookup = "employer"
+
+    def for_employer(self, employer: Employer | int):
+        employer_id = employer if isinstance(employer, int) else employer.pk
+        return self.filter(**{f"{self.employer_lookup}_id": employer_id})
+
+
+class IndividualQuerySet(EmployerScopedQuerySet):
     def of_employer(self, employer: Employer) -> IndividualQuerySet:
-        """The one place where people are scoped to a tenant."""
-        return self.filter(employer=employer)
+        return self.for_employer(employer)
 
     def employees(self) -> IndividualQuerySet:
         return self.filter(kind=Individual.Kind.EMPLOYEE)

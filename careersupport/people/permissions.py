@@ -44,6 +44,21 @@ employee_required = _role_required(lambda me: me.is_employee, "Only employees ma
 manager_required = _role_required(lambda me: me.is_manager, "Only managers may open this page.")
 
 
+def require_hr(actor: Individual | None, employer) -> None:
+    """Refuse (403) a service call by anyone but an active HR admin of that employer.
+
+    Every service that takes an `actor` and does HR's work calls this first, so the rule
+    holds for a management command or a task as much as for a view."""
+    employer_id = employer if isinstance(employer, int) else employer.pk
+    if (
+        actor is None
+        or not actor.is_hr_admin
+        or actor.employer_id != employer_id
+        or actor.deactivated_at is not None
+    ):
+        raise PermissionDenied("Only HR admins of this employer may do this.")
+
+
 def get_person_for_hr(viewer: Individual, pk: int) -> Individual:
     """A person of the viewer's employer; 404 for anyone else's, 403 if the viewer is not HR."""
     if not viewer.is_hr_admin:
