@@ -322,7 +322,7 @@ def reviews_awaiting_reply(*, viewer: Individual) -> QuerySet[GoalReview]:
 
 def home_summary(*, viewer: Individual) -> dict:
     """Two queries: what of the viewer's goals needs attention this week."""
-    from .services import owner_today
+    from .dates import owner_today
 
     today = owner_today(viewer)
     due = list(
