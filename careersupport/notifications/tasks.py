@@ -61,6 +61,6 @@ def _open_mail() -> services.OutageGuard:
         # Each delivery records this as its attempt, without waiting for a timeout again.
         log.warning("Cannot reach the mail server: %s", error)
         return services.OutageGuard(mail, down=error)
-    except Exception:  # noqa: BLE001 - each delivery then records the error as its attempt
+    except Exception:  # logged with its traceback; each delivery records it as its attempt
         log.warning("Cannot open the e-mail connection", exc_info=True)
     return services.OutageGuard(mail)
