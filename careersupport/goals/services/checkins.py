@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
+from careersupport.notifications.timing import at_local
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
-from .. import dates
+from .. import dates, reminders
 from ..models import CheckIn, Goal
 from .common import _locked, _require_owner, rollup_refresh
 
@@ -20,10 +21,7 @@ REMINDER_HOUR = time(9, 0)
 
 
 def _checkin_keys(goal: Goal, due: date) -> tuple[str, str]:
-    return (
-        f"goals.checkin_due:{goal.pk}:{due:%Y-%m-%d}",
-        f"goals.checkin_overdue:{goal.pk}:{due:%Y-%m-%d}",
-    )
+    return reminders.checkin_due_key(goal.pk, due), reminders.checkin_overdue_key(goal.pk, due)
 
 
 def _move_checkin_reminders(goal: Goal, old_due: date | None) -> None:
@@ -35,23 +33,22 @@ def _move_checkin_reminders(goal: Goal, old_due: date | None) -> None:
     if new_due is None:
         return
     owner = goal.owner
-    at_nine = datetime.combine(new_due, REMINDER_HOUR, tzinfo=owner.tzinfo)
     due_key, overdue_key = _checkin_keys(goal, new_due)
     url = goal.get_absolute_url() + "checkin/"
     reminder_schedule(
         recipient=owner,
-        kind="goals.checkin_due",
+        kind=reminders.CHECKIN_DUE,
         key=due_key,
-        due_at=at_nine,
+        due_at=at_local(new_due, REMINDER_HOUR, owner.tzinfo),
         title=f"Check-in due: {goal.title}",
         body=f"Your {goal.get_cadence_display().lower()} check-in on “{goal.title}” is due today.",
         url=url,
     )
     reminder_schedule(
         recipient=owner,
-        kind="goals.checkin_overdue",
+        kind=reminders.CHECKIN_OVERDUE,
         key=overdue_key,
-        due_at=at_nine + OVERDUE_AFTER,
+        due_at=at_local(new_due + OVERDUE_AFTER, REMINDER_HOUR, owner.tzinfo),
         title=f"Check-in overdue: {goal.title}",
         body=f"The check-in on “{goal.title}” was due on {new_due:%d %B %Y}.",
         url=url,

@@ -10,6 +10,7 @@ from careersupport.notifications.services import reminder_cancel, reminder_sched
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
+from .. import reminders
 from ..models import Goal, GoalReview
 from ..permissions import goal_access
 from .common import _require_owner
@@ -36,8 +37,8 @@ def review_create(
     review.save()
     reminder_schedule(
         recipient=goal.owner,
-        kind="goals.review_pending",
-        key=f"goals.review_pending:{review.pk}",
+        kind=reminders.REVIEW_PENDING,
+        key=reminders.review_pending_key(review.pk),
         due_at=timezone.now(),
         title=f"{actor.full_name} reviewed your goal “{goal.title}”",
         body=f"Rating: {review.get_rating_display()}. Read the review and reply on the goal page.",
@@ -66,15 +67,15 @@ def review_reply(*, review: GoalReview, actor: Individual, reply: str) -> GoalRe
     review.reply = reply.strip()
     review.replied_at = timezone.now()
     review.save(update_fields=["reply", "replied_at"])
-    reminder_cancel(key=f"goals.review_pending:{review.pk}")
+    reminder_cancel(key=reminders.review_pending_key(review.pk))
     goal, reviewer = review.goal, review.reviewer
     access = goal_access(reviewer, goal) if reviewer.deactivated_at is None else None
     if access is not None and access.can_review:
         # Only while the reviewer may still open the goal (it may have been made private).
         reminder_schedule(
             recipient=reviewer,
-            kind="goals.review_replied",
-            key=f"goals.review_replied:{review.pk}",
+            kind=reminders.REVIEW_REPLIED,
+            key=reminders.review_replied_key(review.pk),
             due_at=timezone.now(),
             title=f"{actor.full_name} replied to your review of “{goal.title}”",
             body="Read the reply on the goal page.",

@@ -27,7 +27,7 @@ from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
 from ..models import Notification, NotificationPreference, Reminder
-from ..reminders import DIGEST_KIND
+from ..reminders import DIGEST_KIND, digest_key
 from .scheduling import reminder_schedule
 
 # Outcomes of one delivery attempt, returned by the send task (and shown in its log).
@@ -328,7 +328,7 @@ def _digest_schedule(person: Individual, preference: NotificationPreference, now
         digest = reminder_schedule(
             recipient=person,
             kind=DIGEST_KIND,
-            key=f"{DIGEST_KIND}:{person.pk}:{local_day:%Y-%m-%d}",
+            key=digest_key(person.pk, local_day),
             due_at=due,
             title="Your daily digest",
         )
