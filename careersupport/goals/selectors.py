@@ -27,7 +27,13 @@ from .permissions import chain_below_sql, shared_with_q, team_visible_q
 
 MIN_GROUP = 5  # reports never show a group smaller than this
 
-STATUS_ORDER = ["active", "draft", "paused", "achieved", "dropped"]
+STATUS_ORDER = [
+    Goal.Status.ACTIVE,
+    Goal.Status.DRAFT,
+    Goal.Status.PAUSED,
+    Goal.Status.ACHIEVED,
+    Goal.Status.DROPPED,
+]
 
 
 def goals_of_owner(*, viewer: Individual, status: str = "") -> QuerySet[Goal]:

@@ -5,6 +5,7 @@ from django import forms
 from careersupport.utils import QuickSelect
 
 from .models import TIME_ZONE_CHOICES, Department, Individual
+from .services.profiles import PROFILE_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):
@@ -87,13 +88,7 @@ class DepartmentForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Individual
-        fields = [
-            "preferred_name",
-            "time_zone",
-            "notification_email",
-            "is_caregiver",
-            "is_returner",
-        ]
+        fields = list(PROFILE_FIELDS)  # what profile_update accepts
         labels = {"notification_email": "Notification e-mail"}
         widgets = {"time_zone": QuickSelect}
         help_texts = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,7 +33,19 @@ from ..reminders import (
     session_key_prefixes,
 )
 
-SESSION_FIELDS = ("title", "starts_at", "ends_at", "time_zone", "location", "online_url")
+
+class SessionChanges(TypedDict, total=False):
+    """What an organiser edits on a session: the one list of its editable fields."""
+
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    location: str
+    online_url: str
+
+
+SESSION_FIELDS = tuple(SessionChanges.__annotations__)
 BEFORE = {
     SESSION_TOMORROW: (timedelta(days=1), "tomorrow"),
     SESSION_SOON: (timedelta(hours=1), "in one hour"),
@@ -94,11 +106,31 @@ def _require_organiser(actor: Individual, offering: Offering) -> None:
 
 
 @transaction.atomic
-def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> Session:
+def session_create(
+    *,
+    offering: Offering,
+    actor: Individual,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    time_zone: str = "UTC",
+    location: str = "",
+    online_url: str = "",
+) -> Session:
+    """A dated session of an event; the times are instants (the form reads them as wall-clock
+    times in `time_zone`)."""
     _require_organiser(actor, offering)
     if not offering.is_event:
         raise ValidationError("Only events have dated sessions.")
-    session = Session(offering=offering, **fields)
+    session = Session(
+        offering=offering,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=time_zone,
+        location=location,
+        online_url=online_url,
+    )
     session.full_clean()
     session.save()
     audit(employer=offering.employer, actor=actor, verb="session.created", target=session)
@@ -106,7 +138,9 @@ def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> S
 
 
 @transaction.atomic
-def session_update(*, session: Session, actor: Individual, **fields: Any) -> Session:
+def session_update(
+    *, session: Session, actor: Individual, **fields: Unpack[SessionChanges]
+) -> Session:
     """A moved or renamed session moves and rewrites every registered person's reminders."""
     _require_organiser(actor, session.offering)
     before = {name: getattr(session, name) for name in SESSION_FIELDS}

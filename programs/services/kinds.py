@@ -255,6 +255,18 @@ def participant_place(
 
 
 @transaction.atomic
+def participant_path_update(
+    *, enrollment: Enrollment, actor: Individual, cohort: Cohort | None, outcome: str
+) -> Enrollment:
+    """HR's form for a returner: the cohort and the outcome are saved together or not at all
+    (an outcome refused leaves the cohort as it was)."""
+    enrollment = participant_place(enrollment=enrollment, cohort=cohort, actor=actor)
+    if outcome != enrollment.outcome:
+        enrollment = outcome_record(enrollment=enrollment, actor=actor, outcome=outcome)
+    return enrollment
+
+
+@transaction.atomic
 def milestone_record(
     *, enrollment: Enrollment, milestone: Milestone, actor: Individual, done: bool = True
 ) -> None:

@@ -24,11 +24,7 @@ def programs_home_card(context):
     if me is None or me.kind == "external":
         return {"me": None}
     data = {"me": me, "next_session": selectors.my_sessions(me).first()}
-    data["active"] = (
-        selectors.my_enrollments(me)
-        .filter(status__in=["enrolled", "waitlisted", "requested"])
-        .count()
-    )
+    data["active"] = selectors.my_enrollments(me).filter(status__in=Enrollment.ACTIVE).count()
     if me.is_hr_admin:
         data["pending"] = selectors.pending_label(me)
     return data

@@ -16,7 +16,7 @@ from .checkins import (
     checkin_reminders_follow_time_zone,
 )
 from .common import rollup_refresh
-from .goals import EDITABLE, goal_create, goal_update
+from .goals import EDITABLE, GoalChanges, goal_create, goal_update
 from .links import goal_link_create, goal_link_end
 from .milestones import milestone_add, milestone_delete, milestone_set_done
 from .reviews import review_create, review_reply
@@ -26,6 +26,7 @@ __all__ = [
     "goal_create",
     "goal_update",
     "EDITABLE",
+    "GoalChanges",
     "rollup_refresh",
     # milestones
     "milestone_add",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -62,23 +63,28 @@ def goal_create(
     return goal
 
 
-EDITABLE = {
-    "title",
-    "why",
-    "category",
-    "target_date",
-    "status",
-    "cadence",
-    "shared_with_manager",
-    "shared_with_partner",
-    "progress",
-}
+class GoalChanges(TypedDict, total=False):
+    """What the owner edits on a goal, in the order the form shows it: the one list of its
+    editable fields (`EDITABLE`, which the form uses too)."""
+
+    title: str
+    why: str
+    category: str
+    target_date: date
+    status: str
+    cadence: str
+    progress: int
+    shared_with_manager: bool
+    shared_with_partner: bool
+
+
+EDITABLE = tuple(GoalChanges.__annotations__)
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, actor: Individual, **changes) -> Goal:
+def goal_update(*, goal: Goal, actor: Individual, **changes: Unpack[GoalChanges]) -> Goal:
     """Change a goal; a new status or cadence moves (or cancels) the check-in reminders."""
-    unknown = set(changes) - EDITABLE
+    unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     goal = Goal.objects.select_for_update().select_related("owner").get(pk=goal.pk)

@@ -25,6 +25,7 @@ from .invitations import (
 from .partners import partner_invite, partnership_end, partnership_set_sharing
 from .profiles import (
     PROFILE_FIELDS,
+    ProfileChanges,
     department_create,
     profile_update,
     reporting_line_update,
@@ -49,6 +50,7 @@ __all__ = [
     "partnership_set_sharing",
     # profiles and reporting lines
     "PROFILE_FIELDS",
+    "ProfileChanges",
     "profile_update",
     "reporting_line_update",
     "department_create",
