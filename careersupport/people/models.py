@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-TIME_ZONE_CHOICES = [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
+from .timezones import validate_time_zone, zone_or_utc
 
 
 class UserManager(BaseUserManager):
@@ -138,7 +138,8 @@ class Individual(models.Model):
     manager = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
     )
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    # No `choices`: the list of zones changes with the tz database (people/timezones.py).
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     notification_email = models.EmailField(
         blank=True, help_text="Where reminders go, if not to your sign-in address."
     )
@@ -198,7 +199,7 @@ class Individual(models.Model):
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zone_or_utc(self.time_zone)
 
     @property
     def contact_email(self) -> str:
