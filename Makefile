@@ -4,16 +4,35 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Pinned, hashed installs: requirements-dev.lock (the app, tests and tools) is what .venv
+# gets; requirements.lock (the app alone, the same pins) is what a production host gets.
+# Both are generated from pyproject.toml by `make lock`; never edit them by hand.
+LOCK := requirements-dev.lock
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --quiet --custom-compile-command "make lock"
 
-.PHONY: run test lint install migrate demo bench clean
+.PHONY: run test lint typecheck install migrate demo bench bench-smoke lock upgrade clean
 
-$(STAMP): pyproject.toml
+# Re-runs whenever the lock file changes (a pull, `make lock`), not only on a fresh clone.
+$(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# After editing pyproject.toml's dependencies: resolve the lock files again, keeping every
+# pin that still satisfies pyproject.toml. The production lock takes the dev lock's pins.
+lock: install
+	$(UV_COMPILE) --extra dev $(LOCK_ARGS) -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
+	$(MAKE) install
+
+# The dependency update (what a bot's pull request would do): every package to its newest
+# release that pyproject.toml allows; then `make lint test` and commit the two lock files.
+# One package only: make lock LOCK_ARGS="--upgrade-package django"
+upgrade:
+	$(MAKE) lock LOCK_ARGS=--upgrade
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -28,9 +47,12 @@ run: demo
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-lint: install
+lint: install typecheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
 
 clean:
 	rm -rf var/ $(VENV)

@@ -161,12 +161,13 @@ class NotificationPreference(models.Model):
 
     def quiet_until(self, moment: datetime) -> datetime | None:
         """The end of the quiet hours `moment` falls in, in the recipient's time zone."""
-        if not self.has_quiet_hours:
+        start, end = self.quiet_start, self.quiet_end
+        if start is None or end is None:
             return None
         tz = self.recipient.tzinfo
-        if not in_quiet_hours(moment, tz, self.quiet_start, self.quiet_end):
+        if not in_quiet_hours(moment, tz, start, end):
             return None
-        return quiet_hours_end(moment, tz, self.quiet_start, self.quiet_end)
+        return quiet_hours_end(moment, tz, start, end)
 
     def next_digest_at(self, moment: datetime) -> datetime:
         return next_local(moment, self.digest_time, self.recipient.tzinfo)

@@ -75,8 +75,9 @@ class ReportingLineForm(forms.Form):
     def __init__(self, *args, person: Individual, **kwargs):
         super().__init__(*args, **kwargs)
         employer = person.employer
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
-        self.fields["manager"].queryset = (
+        fields: dict = self.fields  # a Field has no queryset to the stubs; these two do
+        fields["department"].queryset = Department.objects.filter(employer=employer)
+        fields["manager"].queryset = (
             Individual.objects.of_employer(employer).employees().active().exclude(pk=person.pk)
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from functools import cached_property
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -17,7 +18,7 @@ from django.utils import timezone
 from .timezones import validate_time_zone, zone_or_utc
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra):
@@ -41,13 +42,13 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A login. Who the person is at an employer lives on `Individual`."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # e-mail is the login
     email = models.EmailField("e-mail address", unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     def __str__(self) -> str:
         return self.email
@@ -194,7 +195,7 @@ class Individual(models.Model):
         if not self.is_employee:
             return False
         if "has_reports" in self.__dict__:
-            return self.has_reports
+            return self.__dict__["has_reports"]
         return self.reports.filter(deactivated_at__isnull=True).exists()
 
     @property
