@@ -47,12 +47,26 @@ run: demo
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-lint: install typecheck
+lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 typecheck: install
 	$(BIN)/mypy
+
+# Every bench/*.py but the helpers (bench/_*.py): a new benchmark is picked up by itself.
+# They need DATABASE_URL=postgres://... and CELERY_BROKER_URL=redis://... (README, Benchmarks).
+BENCHES := $(filter-out bench/_%,$(sort $(wildcard bench/*.py)))
+
+# Full size, one after the other, each printing its table (the first run loads for minutes).
+bench: install
+	@for b in $(BENCHES); do echo; $(BIN)/python $$b || exit 1; done
+
+# Tiny sizes, seconds each: every page answers and query counts hold; no timing (CI runs it).
+bench-smoke: install
+	@failed=""; for b in $(BENCHES); do echo; $(BIN)/python $$b --smoke || failed="$$failed $$b"; done; \
+	if [ -n "$$failed" ]; then echo "bench-smoke: FAILED:$$failed"; exit 1; fi
 
 clean:
 	rm -rf var/ $(VENV)
