@@ -17,8 +17,11 @@ from .workers import ROOT
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 APP_CODE = ["careersupport", "programs", "coaching", "mentorship", "manage.py"]
 DEV_CODE = ["tests", "bench"]
-# The project's own top-level packages and the standard library are not dependencies.
-OWN = {"careersupport", "programs", "coaching", "mentorship", "tests", "bench"}
+# The project's own top-level packages (and the benchmarks' modules, which import each other
+# from bench/) and the standard library are not dependencies.
+OWN = {"careersupport", "programs", "coaching", "mentorship", "tests", "bench"} | {
+    p.stem for p in (ROOT / "bench").glob("*.py")
+}
 
 
 def requirements(group: str | None = None) -> list[Requirement]:
