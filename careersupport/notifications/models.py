@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from careersupport.people.models import Employer, Individual
 
-from .kinds import registered_kinds
 from .failures import mail_error_summary
+from .kinds import registered_kinds
 from .timing import in_quiet_hours, next_local, quiet_hours_end
 
 
