@@ -23,8 +23,12 @@ def site_url_is_public(app_configs, **kwargs) -> list[Warning]:
             )
         )
     hosts = settings.ALLOWED_HOSTS
-    if parts.hostname and "*" not in hosts and not any(
-        parts.hostname == h or (h.startswith(".") and parts.hostname.endswith(h)) for h in hosts
+    if (
+        parts.hostname
+        and "*" not in hosts
+        and not any(
+            parts.hostname == h or (h.startswith(".") and parts.hostname.endswith(h)) for h in hosts
+        )
     ):
         problems.append(
             Warning(

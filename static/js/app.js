@@ -12,6 +12,11 @@
     if (wide.addEventListener) { wide.addEventListener("change", sync); }
   }
 
+  // After a failed submit, focus the form's error summary so that it is read out first and
+  // its links lead to the fields.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
   // Tables: label each cell with its column's header, so that narrow screens can show every
   // row as a card (the CSS does it under 40rem for tables marked data-stack).
   var tables = document.querySelectorAll("main table");
