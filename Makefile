@@ -3,6 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# E-mail links point at the address `make run` serves on (honcho gives each process its own
+# PORT, so the worker, which sends most e-mail, is told the web server's address).
+SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 # Pinned, hashed installs: requirements-dev.lock (the app, tests and tools) is what .venv
 # gets; requirements.lock (the app alone, the same pins) is what a production host gets.
@@ -42,7 +45,7 @@ demo: migrate
 
 # Web server, Celery worker and beat on the embedded broker under var/; Ctrl-C stops all three.
 run: demo
-	PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
+	SITE_URL=$(SITE_URL) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)

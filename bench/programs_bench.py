@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careersupport.settings")
 # Production-like: no DEBUG overhead; the test client's host and scheme are accepted.
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SITE_URL", "https://careers.example.com")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 

@@ -262,6 +262,7 @@ def deliver(reminder_ids: list[int], concurrency: int, warm_up: float) -> dict:
         "VAR_DIR": str(var_dir),
         # A worker as production runs it: DEBUG off (no query log kept per task).
         "DEBUG": "false",
+        "SITE_URL": os.environ.get("SITE_URL", "https://careers.example.com"),
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-a-secret-" + "x" * 32),
     }
     worker = subprocess.Popen(

@@ -53,6 +53,15 @@ class OfferingForm(forms.ModelForm):
         }
 
     online_url = forms.URLField(label="Online link", required=False, assume_scheme="https")
+    field_groups = {
+        "Audience": (
+            "for_employees",
+            "for_partners",
+            "for_managers",
+            "for_caregivers",
+            "for_returners",
+        )
+    }
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)

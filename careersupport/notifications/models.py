@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from careersupport.people.models import Employer, Individual
 
+from .failures import mail_error_summary
 from .kinds import registered_kinds
 from .timing import in_quiet_hours, next_local, quiet_hours_end
 
@@ -70,6 +71,11 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient} at {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def failure_summary(self) -> str:
+        """Why the e-mail failed, in words HR can act on (the stored error is the detail)."""
+        return mail_error_summary(self.last_error)
 
     @property
     def kind_label(self) -> str:
