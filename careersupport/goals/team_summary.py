@@ -82,7 +82,8 @@ def team_summaries_publish(*, now: datetime | None = None) -> int:
     )
     overdue: dict[int, dict[int, list]] = defaultdict(dict)
     for manager_id, owner_id, first, last, day in rows:
-        if day < due[manager_id][2]:
+        # Never None (the filter above), though the columns are nullable.
+        if manager_id is not None and day is not None and day < due[manager_id][2]:
             person = overdue[manager_id].setdefault(owner_id, [f"{first} {last}".strip(), 0])
             person[1] += 1
     url = reverse("team:overview") + "?overdue=on"

@@ -112,7 +112,7 @@ def _seed_failure(world: DemoWorld) -> None:
         .order_by("owner_id", "pk")
         .first()
     )
-    if goal is None:
+    if goal is None or goal.next_checkin_due is None:
         return
     person = goal.owner
     reminder = reminder_schedule(

@@ -80,4 +80,7 @@ def reminders_published(*, keys: Iterable[str]) -> dict[str, Published]:
     rows = Reminder.objects.filter(key__in=list(keys)).values_list(
         "key", "state", "due_at", "title", "body"
     )
-    return {key: Published(*rest) for key, *rest in rows}
+    return {
+        key: Published(state=state, due_at=due_at, title=title, body=body)
+        for key, state, due_at, title, body in rows
+    }

@@ -4,8 +4,9 @@ from django import forms
 
 from careersupport.utils import QuickSelect
 
-from .models import TIME_ZONE_CHOICES, Department, Individual
+from .models import Department, Individual
 from .services.profiles import PROFILE_FIELDS
+from .timezones import time_zone_choices
 
 
 class DirectoryFilterForm(forms.Form):
@@ -37,7 +38,7 @@ class EmployeeInviteForm(forms.Form):
     manager = forms.ModelChoiceField(
         label="Manager", queryset=Individual.objects.none(), required=False
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=TIME_ZONE_CHOICES, widget=QuickSelect)
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=QuickSelect)
     is_hr_admin = forms.BooleanField(label="HR admin", required=False)
 
     def __init__(self, *args, employer, **kwargs):
@@ -75,8 +76,9 @@ class ReportingLineForm(forms.Form):
     def __init__(self, *args, person: Individual, **kwargs):
         super().__init__(*args, **kwargs)
         employer = person.employer
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
-        self.fields["manager"].queryset = (
+        fields: dict = self.fields  # a Field has no queryset to the stubs; these two do
+        fields["department"].queryset = Department.objects.filter(employer=employer)
+        fields["manager"].queryset = (
             Individual.objects.of_employer(employer).employees().active().exclude(pk=person.pk)
         )
 
@@ -86,11 +88,12 @@ class DepartmentForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=QuickSelect)
+
     class Meta:
         model = Individual
         fields = list(PROFILE_FIELDS)  # what profile_update accepts
         labels = {"notification_email": "Notification e-mail"}
-        widgets = {"time_zone": QuickSelect}
         help_texts = {
             "is_caregiver": "Confidential: opens family and caregiver offerings to you. "
             "Your manager never sees it.",

@@ -184,7 +184,8 @@ CONSOLE_ROW = (
 CONSOLE_EMPTY = '<tr><td colspan="{span}">No offerings yet.</td></tr>'
 
 
-def _console_row(o: Offering, offering_url: RowUrls) -> dict:
+def _console_row(o, offering_url: RowUrls) -> dict:
+    """`o` comes from the console's selector, with its per-status counts."""
     return {
         "url": offering_url(o.pk),
         "title": o.title,
