@@ -281,8 +281,9 @@ def assess(
         result.periods.append(period)
         if this > 0 and period.left_after < 0:
             result.problems.append(
-                f"This request needs {_fmt(this)} {label}, but only {_fmt(max(period.left_now, ZERO))} "
-                f"of the {_fmt(rules.entitled_days)} are left."
+                f"This request needs {_fmt(this)} {label}, but only "
+                f"{max(period.left_now, ZERO).normalize():f} of the {_fmt(rules.entitled_days)} "
+                "are left."
             )
         if this > 0 and parts + 1 > rules.parts_allowed:
             result.problems.append(

@@ -81,8 +81,12 @@ class FlexibleForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    core_start = forms.TimeField(label="Flexible hours: core hours from", required=False, widget=TIME)
-    core_end = forms.TimeField(label="Flexible hours: core hours until", required=False, widget=TIME)
+    core_start = forms.TimeField(
+        label="Flexible hours: core hours from", required=False, widget=TIME
+    )
+    core_end = forms.TimeField(
+        label="Flexible hours: core hours until", required=False, widget=TIME
+    )
     percentage = forms.IntegerField(
         label="Part-time: share of full time (%)", min_value=10, max_value=99, required=False
     )
@@ -131,9 +135,7 @@ class ReviewForm(forms.Form):
         ("end", "End it"),
     ]
     outcome = forms.ChoiceField(label="Outcome", choices=OUTCOMES, widget=forms.RadioSelect)
-    review_date = forms.DateField(
-        label="Next review date (optional)", required=False, widget=DATE
-    )
+    review_date = forms.DateField(label="Next review date (optional)", required=False, widget=DATE)
     ends_on = forms.DateField(label="Ends on (when ending it)", required=False, widget=DATE)
     office_days = FlexibleForm.base_fields["office_days"]
     day_off = FlexibleForm.base_fields["day_off"]
@@ -164,7 +166,14 @@ class ReviewForm(forms.Form):
         data = self.cleaned_data
         return {
             name: data[name]
-            for name in ("office_days", "day_off", "core_start", "core_end", "percentage", "work_days")
+            for name in (
+                "office_days",
+                "day_off",
+                "core_start",
+                "core_end",
+                "percentage",
+                "work_days",
+            )
             if name in self.fields
         } | {"review_date": data.get("review_date")}
 
@@ -213,8 +222,12 @@ class FinancialForm(forms.Form):
 
 class NoteForm(forms.Form):
     decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
-    note = forms.CharField(label="Reason or note", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    amount = forms.DecimalField(label="Amount approved", required=False, min_value=0.01, max_digits=12, decimal_places=2)
+    note = forms.CharField(
+        label="Reason or note", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    amount = forms.DecimalField(
+        label="Amount approved", required=False, min_value=0.01, max_digits=12, decimal_places=2
+    )
 
 
 class ReturnForm(forms.Form):
@@ -288,9 +301,15 @@ class HolidayForm(forms.Form):
 
 
 class HolidayImportForm(forms.Form):
-    country = forms.CharField(label="Country code", max_length=2, min_length=2, help_text="e.g. DE, GB, US")
-    subdivision = forms.CharField(label="Region (optional)", max_length=8, required=False, help_text="e.g. BY for Bavaria")
-    year = forms.IntegerField(label="Year", min_value=2000, max_value=2100, initial=date.today().year)
+    country = forms.CharField(
+        label="Country code", max_length=2, min_length=2, help_text="e.g. DE, GB, US"
+    )
+    subdivision = forms.CharField(
+        label="Region (optional)", max_length=8, required=False, help_text="e.g. BY for Bavaria"
+    )
+    year = forms.IntegerField(
+        label="Year", min_value=2000, max_value=2100, initial=date.today().year
+    )
 
 
 class EmploymentForm(forms.Form):

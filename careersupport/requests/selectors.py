@@ -122,7 +122,7 @@ def waiting_for(viewer: Individual, *, page: int = 1, per_page: int = 25) -> Wai
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
     parts = [
-        qs.annotate(k=Value(name)).values_list("created_at", "id", "k")
+        qs.order_by().annotate(k=Value(name)).values_list("created_at", "id", "k")
         for name, qs in (("leave", leave), ("flexible", flexible), ("financial", money))
         if counts[name]
     ]

@@ -34,7 +34,9 @@ PER_EVENT = e.Rules(
     splittable=True,
     max_parts=2,
 )
-FACTS = e.PersonFacts(service_start=date(2020, 1, 1), employment_type="permanent", is_caregiver=False)
+FACTS = e.PersonFacts(
+    service_start=date(2020, 1, 1), employment_type="permanent", is_caregiver=False
+)
 
 
 def span(a: str, b: str, **halves) -> e.Span:
@@ -55,9 +57,18 @@ def test_a_public_holiday_is_not_a_working_day():
 
 
 def test_half_days_at_either_end_count_half():
-    assert e.working_days(span("2026-03-02", "2026-03-06", start_half=True), NO_HOLIDAYS) == Decimal("4.5")
-    assert e.working_days(span("2026-03-02", "2026-03-06", start_half=True, end_half=True), NO_HOLIDAYS) == 4
-    assert e.working_days(span("2026-03-02", "2026-03-02", end_half=True), NO_HOLIDAYS) == Decimal("0.5")
+    assert e.working_days(
+        span("2026-03-02", "2026-03-06", start_half=True), NO_HOLIDAYS
+    ) == Decimal("4.5")
+    assert (
+        e.working_days(
+            span("2026-03-02", "2026-03-06", start_half=True, end_half=True), NO_HOLIDAYS
+        )
+        == 4
+    )
+    assert e.working_days(span("2026-03-02", "2026-03-02", end_half=True), NO_HOLIDAYS) == Decimal(
+        "0.5"
+    )
 
 
 def test_a_half_day_on_a_holiday_counts_nothing():
@@ -99,7 +110,10 @@ def test_a_request_beyond_the_year_entitlement_is_refused_with_the_figures():
     booked = [e.Booked(span("2026-06-01", "2026-06-05"))]
     result = e.assess(YEAR, span("2026-09-07", "2026-09-14"), booked, NO_HOLIDAYS)
     assert not result.ok
-    assert "needs 6 working days in 2026, but only 5 working days of the 10" in result.problems[0]
+    assert (
+        "needs 6 working days in 2026, but only 5 of the 10 working days are left"
+        in result.problems[0]
+    )
 
 
 def test_last_years_leave_does_not_count_this_year():
@@ -124,8 +138,12 @@ def test_per_event_leave_counts_each_event_apart():
     first = ("birth", date(2026, 1, 10))
     second = ("adoption", date(2026, 5, 1))
     booked = [e.Booked(span("2026-01-12", "2026-02-06"), event=first)]  # 20 days: all of it
-    assert not e.assess(PER_EVENT, span("2026-03-02", "2026-03-06"), booked, NO_HOLIDAYS, event=first).ok
-    assert e.assess(PER_EVENT, span("2026-05-04", "2026-05-29"), booked, NO_HOLIDAYS, event=second).ok
+    assert not e.assess(
+        PER_EVENT, span("2026-03-02", "2026-03-06"), booked, NO_HOLIDAYS, event=first
+    ).ok
+    assert e.assess(
+        PER_EVENT, span("2026-05-04", "2026-05-29"), booked, NO_HOLIDAYS, event=second
+    ).ok
 
 
 def test_splits_are_limited_to_the_parts_allowed():
@@ -157,8 +175,12 @@ def test_waiting_requests_count_against_the_entitlement_too():
 
 
 def test_eligibility_by_months_of_service_names_the_date_one_qualifies():
-    rules = e.Rules(paid_weeks=Decimal(1), unpaid_weeks=Decimal(0), period=e.CALENDAR_YEAR, min_service_months=6)
-    new = e.PersonFacts(service_start=date(2026, 3, 15), employment_type="permanent", is_caregiver=False)
+    rules = e.Rules(
+        paid_weeks=Decimal(1), unpaid_weeks=Decimal(0), period=e.CALENDAR_YEAR, min_service_months=6
+    )
+    new = e.PersonFacts(
+        service_start=date(2026, 3, 15), employment_type="permanent", is_caregiver=False
+    )
     problems = e.eligibility_problems(rules, new, starts_on=date(2026, 9, 1))
     assert "you qualify from 15 September 2026" in problems[0]
     assert e.eligibility_problems(rules, new, starts_on=date(2026, 9, 15)) == []
@@ -172,17 +194,36 @@ def test_eligibility_by_employment_type_and_caregiver_status():
         employment_types=("permanent",),
         requires_caregiver=True,
     )
-    temp = e.PersonFacts(service_start=date(2020, 1, 1), employment_type="temporary", is_caregiver=False)
+    temp = e.PersonFacts(
+        service_start=date(2020, 1, 1), employment_type="temporary", is_caregiver=False
+    )
     assert len(e.eligibility_problems(rules, temp, starts_on=date(2026, 1, 5))) == 2
-    carer = e.PersonFacts(service_start=date(2020, 1, 1), employment_type="permanent", is_caregiver=True)
+    carer = e.PersonFacts(
+        service_start=date(2020, 1, 1), employment_type="permanent", is_caregiver=True
+    )
     assert e.eligibility_problems(rules, carer, starts_on=date(2026, 1, 5)) == []
 
 
 def test_parental_leave_needs_a_birth_adoption_or_placement():
     assert e.eligibility_problems(PER_EVENT, FACTS, starts_on=date(2026, 1, 5))
-    assert e.eligibility_problems(PER_EVENT, FACTS, starts_on=date(2026, 1, 5), event_kind="death", event_date=date(2026, 1, 1))
+    assert e.eligibility_problems(
+        PER_EVENT,
+        FACTS,
+        starts_on=date(2026, 1, 5),
+        event_kind="death",
+        event_date=date(2026, 1, 1),
+    )
     for kind in ("birth", "adoption", "foster"):
-        assert e.eligibility_problems(PER_EVENT, FACTS, starts_on=date(2026, 1, 5), event_kind=kind, event_date=date(2026, 1, 1)) == []
+        assert (
+            e.eligibility_problems(
+                PER_EVENT,
+                FACTS,
+                starts_on=date(2026, 1, 5),
+                event_kind=kind,
+                event_date=date(2026, 1, 1),
+            )
+            == []
+        )
 
 
 def code_words(module) -> list[str]:
@@ -204,7 +245,11 @@ def code_words(module) -> list[str]:
             found.append(node.attr)
         elif isinstance(node, ast.arg | ast.keyword) and node.arg:
             found.append(node.arg)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ):
             found.append(node.value)
     return found
 
@@ -222,5 +267,9 @@ def test_no_eligibility_rule_reads_gender():
         "employment_type",
         "is_caregiver",
     }
-    fields = [f.name for m in (Individual, models.LeavePolicy, models.Employment) for f in m._meta.get_fields()]
+    fields = [
+        f.name
+        for m in (Individual, models.LeavePolicy, models.Employment)
+        for f in m._meta.get_fields()
+    ]
     assert not [f for f in fields if words.search(f)]

@@ -20,14 +20,20 @@ pytestmark = pytest.mark.django_db
 
 def ask(person, policy, start, days=5, **extra):
     return services.leave_request_create(
-        person=person, actor=person, policy=policy, start_date=start,
-        end_date=start + timedelta(days=days - 1), **extra,
+        person=person,
+        actor=person,
+        policy=policy,
+        start_date=start,
+        end_date=start + timedelta(days=days - 1),
+        **extra,
     )
 
 
 def test_it_records_a_request_with_its_working_days_and_history(employee, policy):
     start = next_monday()
-    PublicHoliday.objects.create(employer=employee.employer, date=start + timedelta(days=2), name="Fest")
+    PublicHoliday.objects.create(
+        employer=employee.employer, date=start + timedelta(days=2), name="Fest"
+    )
     leave = ask(employee, policy, start, reason="My father is in hospital")
     assert (leave.status, leave.days, leave.paid_days) == ("pending", 4, 4)
     assert [d.action for d in leave.decisions.all()] == ["submitted"]
@@ -43,7 +49,7 @@ def test_it_refuses_overlapping_leave_under_any_policy(employee, policy, parenta
 def test_it_refuses_a_request_beyond_the_entitlement(employee, policy):
     start = monday_next_spring()
     ask(employee, policy, start, days=7)  # 5 working days
-    with pytest.raises(ValidationError, match="only 5 working days of the 10 are left"):
+    with pytest.raises(ValidationError, match="only 5 of the 10 working days are left"):
         ask(employee, policy, start + timedelta(days=14), days=12)
 
 
@@ -66,7 +72,9 @@ def test_it_refuses_a_person_short_of_service(employee, policy):
 def test_parental_leave_needs_its_event(employee, parental):
     with pytest.raises(ValidationError, match="what the leave is for"):
         ask(employee, parental, next_monday())
-    assert ask(employee, parental, next_monday(), event_kind="adoption", event_date=next_monday()).pk
+    assert ask(
+        employee, parental, next_monday(), event_kind="adoption", event_date=next_monday()
+    ).pk
 
 
 def test_hr_approves_and_the_manager_hears_the_dates_only(employee, manager, hr_admin, policy):
@@ -96,7 +104,9 @@ def test_a_decline_needs_a_reason_the_person_reads(employee, hr_admin, policy):
     assert Reminder.objects.get(recipient=employee).body == "Team at minimum that week"
 
 
-def test_cancel_before_the_start_withdraws_the_managers_reminders(employee, manager, hr_admin, policy):
+def test_cancel_before_the_start_withdraws_the_managers_reminders(
+    employee, manager, hr_admin, policy
+):
     leave = services.leave_approve(leave=ask(employee, policy, next_monday(3)), actor=hr_admin)
     services.leave_cancel(leave=leave, actor=employee)
     assert not Reminder.objects.filter(recipient=manager, state="pending").exists()
@@ -105,7 +115,9 @@ def test_cancel_before_the_start_withdraws_the_managers_reminders(employee, mana
 
 def test_hr_records_the_return(employee, hr_admin, policy):
     leave = services.leave_approve(leave=ask(employee, policy, next_monday()), actor=hr_admin)
-    services.leave_record_return(leave=leave, actor=hr_admin, returned_on=next_monday() + timedelta(days=7))
+    services.leave_record_return(
+        leave=leave, actor=hr_admin, returned_on=next_monday() + timedelta(days=7)
+    )
     assert Decision.objects.filter(leave=leave, action="returned").exists()
 
 

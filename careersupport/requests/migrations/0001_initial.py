@@ -8,268 +8,873 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('programs', '0003_capacity_range'),
+        ("people", "0001_initial"),
+        ("programs", "0003_capacity_range"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Employment',
+            name="Employment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='start of service')),
-                ('employment_type', models.CharField(choices=[('permanent', 'Permanent'), ('fixed_term', 'Fixed-term'), ('temporary', 'Temporary or casual'), ('apprentice', 'Apprentice or intern')], default='permanent', max_length=16)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='employment', to='people.individual')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start of service")),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[
+                            ("permanent", "Permanent"),
+                            ("fixed_term", "Fixed-term"),
+                            ("temporary", "Temporary or casual"),
+                            ("apprentice", "Apprentice or intern"),
+                        ],
+                        default="permanent",
+                        max_length=16,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="employment",
+                        to="people.individual",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FinancialKind',
+            name="FinancialKind",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150)),
-                ('category', models.CharField(choices=[('reimbursement', 'Certification or course reimbursement'), ('advance', 'Salary advance'), ('childcare', 'Childcare subsidy (monthly)'), ('other', 'Other support')], max_length=16)),
-                ('description', models.TextField(blank=True)),
-                ('currency', models.CharField(default='EUR', max_length=3)),
-                ('person_budget', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='yearly budget per person')),
-                ('employer_budget', models.DecimalField(blank=True, decimal_places=2, help_text='Leave empty for no overall limit.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='yearly budget for the whole employer')),
-                ('evidence', models.CharField(blank=True, help_text='Empty: no receipt needed.', max_length=300, verbose_name='evidence required')),
-                ('max_repayment_months', models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)], verbose_name='longest repayment plan (months)')),
-                ('is_active', models.BooleanField(default=True, verbose_name='open for requests')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("reimbursement", "Certification or course reimbursement"),
+                            ("advance", "Salary advance"),
+                            ("childcare", "Childcare subsidy (monthly)"),
+                            ("other", "Other support"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("currency", models.CharField(default="EUR", max_length=3)),
+                (
+                    "person_budget",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="yearly budget per person",
+                    ),
+                ),
+                (
+                    "employer_budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Leave empty for no overall limit.",
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="yearly budget for the whole employer",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.CharField(
+                        blank=True,
+                        help_text="Empty: no receipt needed.",
+                        max_length=300,
+                        verbose_name="evidence required",
+                    ),
+                ),
+                (
+                    "max_repayment_months",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="longest repayment plan (months)",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="open for requests")),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FinancialRequest',
+            name="FinancialRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))])),
-                ('currency', models.CharField(max_length=3)),
-                ('description', models.TextField()),
-                ('repayment_months', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('budget_year', models.PositiveSmallIntegerField()),
-                ('status', models.CharField(choices=[('waiting_colleague', 'Waiting for the job-share colleague'), ('pending', 'Waiting for a decision'), ('approved', 'Approved'), ('partly', 'Approved in part'), ('declined', 'Declined'), ('cancelled', 'Cancelled'), ('ended', 'Ended')], default='pending', max_length=24)),
-                ('approved_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.individual')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='financial_requests', to='people.individual')),
-                ('support', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='requests.financialkind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                    ),
+                ),
+                ("currency", models.CharField(max_length=3)),
+                ("description", models.TextField()),
+                ("repayment_months", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("budget_year", models.PositiveSmallIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting_colleague", "Waiting for the job-share colleague"),
+                            ("pending", "Waiting for a decision"),
+                            ("approved", "Approved"),
+                            ("partly", "Approved in part"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                            ("ended", "Ended"),
+                        ],
+                        default="pending",
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "approved_amount",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="financial_requests",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "support",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="requests.financialkind",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='FlexibleArrangement',
+            name="FlexibleArrangement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('remote', 'Remote'), ('hybrid', 'Hybrid'), ('compressed', 'Compressed week'), ('flexible_hours', 'Flexible hours'), ('part_time', 'Part-time'), ('job_share', 'Job sharing')], max_length=16)),
-                ('office_days', models.JSONField(blank=True, default=list, verbose_name='days in the office')),
-                ('day_off', models.PositiveSmallIntegerField(blank=True, choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday')], null=True, verbose_name='day off')),
-                ('core_start', models.TimeField(blank=True, null=True, verbose_name='core hours from')),
-                ('core_end', models.TimeField(blank=True, null=True, verbose_name='core hours until')),
-                ('percentage', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(10), django.core.validators.MaxValueValidator(99)], verbose_name='share of full time (%)')),
-                ('work_days', models.JSONField(blank=True, default=list, verbose_name='working days')),
-                ('colleague_confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('start_date', models.DateField()),
-                ('review_date', models.DateField(blank=True, help_text='Leave empty for none.', null=True, verbose_name='end of the trial (review date)')),
-                ('reason', models.TextField(verbose_name='why you ask')),
-                ('status', models.CharField(choices=[('waiting_colleague', 'Waiting for the job-share colleague'), ('pending', 'Waiting for a decision'), ('approved', 'Approved'), ('partly', 'Approved in part'), ('declined', 'Declined'), ('cancelled', 'Cancelled'), ('ended', 'Ended')], default='pending', max_length=24)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('colleague', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='job_shares', to='people.individual', verbose_name='job-share colleague')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.individual')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='arrangements', to='people.individual')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("remote", "Remote"),
+                            ("hybrid", "Hybrid"),
+                            ("compressed", "Compressed week"),
+                            ("flexible_hours", "Flexible hours"),
+                            ("part_time", "Part-time"),
+                            ("job_share", "Job sharing"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "office_days",
+                    models.JSONField(blank=True, default=list, verbose_name="days in the office"),
+                ),
+                (
+                    "day_off",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                        ],
+                        null=True,
+                        verbose_name="day off",
+                    ),
+                ),
+                (
+                    "core_start",
+                    models.TimeField(blank=True, null=True, verbose_name="core hours from"),
+                ),
+                (
+                    "core_end",
+                    models.TimeField(blank=True, null=True, verbose_name="core hours until"),
+                ),
+                (
+                    "percentage",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(10),
+                            django.core.validators.MaxValueValidator(99),
+                        ],
+                        verbose_name="share of full time (%)",
+                    ),
+                ),
+                (
+                    "work_days",
+                    models.JSONField(blank=True, default=list, verbose_name="working days"),
+                ),
+                ("colleague_confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("start_date", models.DateField()),
+                (
+                    "review_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave empty for none.",
+                        null=True,
+                        verbose_name="end of the trial (review date)",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="why you ask")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting_colleague", "Waiting for the job-share colleague"),
+                            ("pending", "Waiting for a decision"),
+                            ("approved", "Approved"),
+                            ("partly", "Approved in part"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                            ("ended", "Ended"),
+                        ],
+                        default="pending",
+                        max_length=24,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "colleague",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="job_shares",
+                        to="people.individual",
+                        verbose_name="job-share colleague",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="arrangements",
+                        to="people.individual",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Instalment',
+            name="Instalment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('due_on', models.DateField()),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='instalments', to='requests.financialrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("due_on", models.DateField()),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=12)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="instalments",
+                        to="requests.financialrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='LeavePolicy',
+            name="LeavePolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150)),
-                ('kind', models.CharField(choices=[('parental', 'Parental leave'), ('family_care', 'Family care leave'), ('caregiver', 'Caregiver leave'), ('bereavement', 'Bereavement leave'), ('sabbatical', 'Sabbatical'), ('other', 'Other leave')], max_length=16)),
-                ('description', models.TextField(blank=True)),
-                ('paid_weeks', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=5, validators=[django.core.validators.MinValueValidator(0)])),
-                ('unpaid_weeks', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=5, validators=[django.core.validators.MinValueValidator(0)])),
-                ('period', models.CharField(choices=[('per_event', 'Per child or event'), ('rolling_12_months', 'Per rolling 12 months'), ('calendar_year', 'Per calendar year')], max_length=24)),
-                ('min_service_months', models.PositiveIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(600)], verbose_name='minimum months of service')),
-                ('employment_types', models.JSONField(blank=True, default=list, help_text='Leave empty for every type of employment.')),
-                ('requires_caregiver', models.BooleanField(default=False, verbose_name='only for parents and caregivers')),
-                ('needs_event', models.BooleanField(default=False, verbose_name='each request names its event')),
-                ('event_kinds', models.JSONField(blank=True, default=list, help_text='Events it is for; empty for any.')),
-                ('splittable', models.BooleanField(default=False, verbose_name='may be split')),
-                ('max_parts', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='at most this many parts')),
-                ('notice_days', models.PositiveIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(365)], verbose_name='notice (days)')),
-                ('is_active', models.BooleanField(default=True, verbose_name='open for requests')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('offering', models.OneToOneField(blank=True, limit_choices_to={'kind': 'policy'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='leave_policy', to='programs.offering')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("parental", "Parental leave"),
+                            ("family_care", "Family care leave"),
+                            ("caregiver", "Caregiver leave"),
+                            ("bereavement", "Bereavement leave"),
+                            ("sabbatical", "Sabbatical"),
+                            ("other", "Other leave"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "paid_weeks",
+                    models.DecimalField(
+                        decimal_places=1,
+                        default=Decimal("0"),
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "unpaid_weeks",
+                    models.DecimalField(
+                        decimal_places=1,
+                        default=Decimal("0"),
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        choices=[
+                            ("per_event", "Per child or event"),
+                            ("rolling_12_months", "Per rolling 12 months"),
+                            ("calendar_year", "Per calendar year"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "min_service_months",
+                    models.PositiveIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(600)],
+                        verbose_name="minimum months of service",
+                    ),
+                ),
+                (
+                    "employment_types",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Leave empty for every type of employment.",
+                    ),
+                ),
+                (
+                    "requires_caregiver",
+                    models.BooleanField(
+                        default=False, verbose_name="only for parents and caregivers"
+                    ),
+                ),
+                (
+                    "needs_event",
+                    models.BooleanField(default=False, verbose_name="each request names its event"),
+                ),
+                (
+                    "event_kinds",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Events it is for; empty for any."
+                    ),
+                ),
+                ("splittable", models.BooleanField(default=False, verbose_name="may be split")),
+                (
+                    "max_parts",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="at most this many parts",
+                    ),
+                ),
+                (
+                    "notice_days",
+                    models.PositiveIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(365)],
+                        verbose_name="notice (days)",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="open for requests")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "offering",
+                    models.OneToOneField(
+                        blank=True,
+                        limit_choices_to={"kind": "policy"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="leave_policy",
+                        to="programs.offering",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LeaveRequest',
+            name="LeaveRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='first day')),
-                ('end_date', models.DateField(verbose_name='last day')),
-                ('start_half', models.BooleanField(default=False, verbose_name='the first day starts at midday')),
-                ('end_half', models.BooleanField(default=False, verbose_name='the last day ends at midday')),
-                ('days', models.DecimalField(decimal_places=1, max_digits=6)),
-                ('paid_days', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=6)),
-                ('unpaid_days', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=6)),
-                ('event_kind', models.CharField(blank=True, choices=[('birth', 'Birth of a child'), ('adoption', 'Adoption'), ('foster', 'Foster placement'), ('illness', 'Illness or care need of a relative'), ('death', 'Death of a relative or friend'), ('other', 'Other event')], max_length=16, verbose_name='what it is for')),
-                ('event_date', models.DateField(blank=True, null=True, verbose_name='date of the event')),
-                ('reason', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('waiting_colleague', 'Waiting for the job-share colleague'), ('pending', 'Waiting for a decision'), ('approved', 'Approved'), ('partly', 'Approved in part'), ('declined', 'Declined'), ('cancelled', 'Cancelled'), ('ended', 'Ended')], default='pending', max_length=24)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('returned_on', models.DateField(blank=True, null=True, verbose_name='returned to work on')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.individual')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='leave_requests', to='people.individual')),
-                ('policy', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='requests.leavepolicy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="first day")),
+                ("end_date", models.DateField(verbose_name="last day")),
+                (
+                    "start_half",
+                    models.BooleanField(
+                        default=False, verbose_name="the first day starts at midday"
+                    ),
+                ),
+                (
+                    "end_half",
+                    models.BooleanField(default=False, verbose_name="the last day ends at midday"),
+                ),
+                ("days", models.DecimalField(decimal_places=1, max_digits=6)),
+                (
+                    "paid_days",
+                    models.DecimalField(decimal_places=1, default=Decimal("0"), max_digits=6),
+                ),
+                (
+                    "unpaid_days",
+                    models.DecimalField(decimal_places=1, default=Decimal("0"), max_digits=6),
+                ),
+                (
+                    "event_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("birth", "Birth of a child"),
+                            ("adoption", "Adoption"),
+                            ("foster", "Foster placement"),
+                            ("illness", "Illness or care need of a relative"),
+                            ("death", "Death of a relative or friend"),
+                            ("other", "Other event"),
+                        ],
+                        max_length=16,
+                        verbose_name="what it is for",
+                    ),
+                ),
+                (
+                    "event_date",
+                    models.DateField(blank=True, null=True, verbose_name="date of the event"),
+                ),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting_colleague", "Waiting for the job-share colleague"),
+                            ("pending", "Waiting for a decision"),
+                            ("approved", "Approved"),
+                            ("partly", "Approved in part"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                            ("ended", "Ended"),
+                        ],
+                        default="pending",
+                        max_length=24,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "returned_on",
+                    models.DateField(blank=True, null=True, verbose_name="returned to work on"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="leave_requests",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="requests.leavepolicy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', '-id'],
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('submitted', 'Submitted'), ('confirmed', 'Colleague confirmed the job share'), ('approved', 'Approved'), ('partly', 'Approved in part'), ('declined', 'Declined'), ('cancelled', 'Cancelled'), ('returned', 'Return to work recorded'), ('kept', 'Reviewed: kept'), ('changed', 'Reviewed: changed'), ('ended', 'Ended')], max_length=16)),
-                ('what', models.CharField(blank=True, max_length=300)),
-                ('note', models.TextField(blank=True)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.individual')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
-                ('financial', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='requests.financialrequest')),
-                ('arrangement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='requests.flexiblearrangement')),
-                ('leave', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='requests.leaverequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("confirmed", "Colleague confirmed the job share"),
+                            ("approved", "Approved"),
+                            ("partly", "Approved in part"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                            ("returned", "Return to work recorded"),
+                            ("kept", "Reviewed: kept"),
+                            ("changed", "Reviewed: changed"),
+                            ("ended", "Ended"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("what", models.CharField(blank=True, max_length=300)),
+                ("note", models.TextField(blank=True)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.individual",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
+                (
+                    "financial",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="requests.financialrequest",
+                    ),
+                ),
+                (
+                    "arrangement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="requests.flexiblearrangement",
+                    ),
+                ),
+                (
+                    "leave",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="requests.leaverequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PublicHoliday',
+            name="PublicHoliday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('name', models.CharField(max_length=120)),
-                ('country', models.CharField(blank=True, help_text='Where it was imported from.', max_length=8)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, help_text="Where it was imported from.", max_length=8
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date'],
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Receipt',
+            name="Receipt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stored_name', models.CharField(max_length=300, unique=True)),
-                ('label', models.CharField(max_length=200)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='receipts', to='requests.financialrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stored_name", models.CharField(max_length=300, unique=True)),
+                ("label", models.CharField(max_length=200)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="receipts",
+                        to="requests.financialrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at', 'id'],
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='financialkind',
-            constraint=models.UniqueConstraint(fields=('employer', 'name'), name='financial_kind_unique'),
+            model_name="financialkind",
+            constraint=models.UniqueConstraint(
+                fields=("employer", "name"), name="financial_kind_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='financialrequest',
-            index=models.Index(fields=['support', 'budget_year', 'status'], name='requests_fi_support_fc3770_idx'),
+            model_name="financialrequest",
+            index=models.Index(
+                fields=["support", "budget_year", "status"], name="requests_fi_support_fc3770_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='financialrequest',
-            index=models.Index(fields=['person', 'support', 'budget_year'], name='requests_fi_person__4c24b2_idx'),
+            model_name="financialrequest",
+            index=models.Index(
+                fields=["person", "support", "budget_year"], name="requests_fi_person__4c24b2_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='financialrequest',
-            index=models.Index(condition=models.Q(('status', 'pending')), fields=['employer', 'created_at'], name='financial_waiting'),
+            model_name="financialrequest",
+            index=models.Index(
+                condition=models.Q(("status", "pending")),
+                fields=["employer", "created_at"],
+                name="financial_waiting",
+            ),
         ),
         migrations.AddIndex(
-            model_name='flexiblearrangement',
-            index=models.Index(fields=['person', 'status'], name='requests_fl_person__60f6a9_idx'),
+            model_name="flexiblearrangement",
+            index=models.Index(fields=["person", "status"], name="requests_fl_person__60f6a9_idx"),
         ),
         migrations.AddIndex(
-            model_name='flexiblearrangement',
-            index=models.Index(condition=models.Q(('status', 'pending')), fields=['employer', 'created_at'], name='flexible_waiting'),
+            model_name="flexiblearrangement",
+            index=models.Index(
+                condition=models.Q(("status", "pending")),
+                fields=["employer", "created_at"],
+                name="flexible_waiting",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='instalment',
-            constraint=models.UniqueConstraint(fields=('request', 'number'), name='instalment_once'),
+            model_name="instalment",
+            constraint=models.UniqueConstraint(
+                fields=("request", "number"), name="instalment_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='leavepolicy',
-            constraint=models.UniqueConstraint(fields=('employer', 'name'), name='leave_policy_unique_name'),
+            model_name="leavepolicy",
+            constraint=models.UniqueConstraint(
+                fields=("employer", "name"), name="leave_policy_unique_name"
+            ),
         ),
         migrations.AddIndex(
-            model_name='leaverequest',
-            index=models.Index(fields=['person', 'status', 'start_date'], name='requests_le_person__4ed214_idx'),
+            model_name="leaverequest",
+            index=models.Index(
+                fields=["person", "status", "start_date"], name="requests_le_person__4ed214_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='leaverequest',
-            index=models.Index(fields=['employer', 'status', 'start_date'], name='requests_le_employe_0cf691_idx'),
+            model_name="leaverequest",
+            index=models.Index(
+                fields=["employer", "status", "start_date"], name="requests_le_employe_0cf691_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='leaverequest',
-            index=models.Index(condition=models.Q(('status', 'pending')), fields=['employer', 'created_at'], name='leave_waiting'),
+            model_name="leaverequest",
+            index=models.Index(
+                condition=models.Q(("status", "pending")),
+                fields=["employer", "created_at"],
+                name="leave_waiting",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='leaverequest',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='leave_dates_in_order'),
+            model_name="leaverequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="leave_dates_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='decision',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('arrangement__isnull', True), ('financial__isnull', True), ('leave__isnull', False)), models.Q(('arrangement__isnull', False), ('financial__isnull', True), ('leave__isnull', True)), models.Q(('arrangement__isnull', True), ('financial__isnull', False), ('leave__isnull', True)), _connector='OR'), name='decision_about_one_request'),
+            model_name="decision",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("arrangement__isnull", True),
+                        ("financial__isnull", True),
+                        ("leave__isnull", False),
+                    ),
+                    models.Q(
+                        ("arrangement__isnull", False),
+                        ("financial__isnull", True),
+                        ("leave__isnull", True),
+                    ),
+                    models.Q(
+                        ("arrangement__isnull", True),
+                        ("financial__isnull", False),
+                        ("leave__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="decision_about_one_request",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicholiday',
-            constraint=models.UniqueConstraint(fields=('employer', 'date'), name='holiday_once_a_day'),
+            model_name="publicholiday",
+            constraint=models.UniqueConstraint(
+                fields=("employer", "date"), name="holiday_once_a_day"
+            ),
         ),
     ]

@@ -326,7 +326,7 @@ def arrangement_review(
     today = local_today(arrangement.person)
     if outcome == "end":
         arrangement.status = Status.ENDED
-        arrangement.ended_on = ends_on or today
+        arrangement.ended_on = ends_on or max(today, arrangement.start_date)
         if arrangement.ended_on < arrangement.start_date:
             raise ValidationError({"ends_on": "It cannot end before it started."})
         action, what = Decision.Action.ENDED, f"Ends on {arrangement.ended_on:%d %b %Y}"
@@ -334,8 +334,8 @@ def arrangement_review(
         if outcome == "change":
             for name, value in _clean_terms({**_terms_of(arrangement), **changes}).items():
                 setattr(arrangement, name, value)
-        else:
-            arrangement.review_date = changes.get("review_date")
+        # The review closes the trial; a new review date opens another.
+        arrangement.review_date = changes.get("review_date")
         if arrangement.review_date and arrangement.review_date <= today:
             raise ValidationError({"review_date": "A new review date is in the future."})
         action = Decision.Action.CHANGED if outcome == "change" else Decision.Action.KEPT

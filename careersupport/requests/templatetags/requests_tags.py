@@ -60,19 +60,26 @@ def current_arrangement(context, person) -> dict:
     )
     if not allowed or not person.is_employee:
         return {"show": False}
-    return {"show": True, "arrangement": selectors.current_arrangement(person), "person": person, "me": me}
+    return {
+        "show": True,
+        "arrangement": selectors.current_arrangement(person),
+        "person": person,
+        "me": me,
+    }
 
 
 def _cell(day: date, away: list, holidays: dict) -> SafeString:
     if day in holidays:
         return format_html('<td class="cal-holiday"><abbr title="{}">H</abbr></td>', holidays[day])
     if day.weekday() >= 5:
-        return format_html('<td class="cal-weekend"></td>')
+        return format_html('<td class="{}"></td>', "cal-weekend")
     for start, end, start_half, end_half in away:
         if start <= day <= end:
             half = (day == start and start_half) or (day == end and end_half)
             if half:
-                return format_html('<td class="cal-away"><abbr title="leave, half day">½</abbr></td>')
+                return format_html(
+                    '<td class="cal-away"><abbr title="leave, half day">½</abbr></td>'
+                )
             return format_html('<td class="cal-away"><abbr title="leave">L</abbr></td>')
     return format_html("<td></td>")
 

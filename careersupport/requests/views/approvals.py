@@ -53,7 +53,9 @@ def _bulk_approve(request):
         except Exception as error:  # a ValidationError or a refusal: reported, others stand
             refused.append((arrangement, " ".join(getattr(error, "messages", [str(error)]))))
     if approved:
-        messages.success(request, f"{len(approved)} request{'s' if len(approved) != 1 else ''} approved.")
+        messages.success(
+            request, f"{len(approved)} request{'s' if len(approved) != 1 else ''} approved."
+        )
     for item, message in refused:
         messages.error(request, f"{item.person.full_name}: {message}")
     return redirect("requests:decide")
@@ -97,9 +99,34 @@ def team_csv(request):
     me = request.individual
     first, last = selectors.month_bounds(_month(request, me))
     response, writer = csv_download(f"team-leave-{first:%Y-%m}.csv")
-    writer.writerow(["name", "first_day", "last_day", "first_day_from_midday", "last_day_until_midday", "absence"])
-    for first_name, preferred, last_name, start, end, start_half, end_half in selectors.team_leave_for_csv(me, first, last):
+    writer.writerow(
+        [
+            "name",
+            "first_day",
+            "last_day",
+            "first_day_from_midday",
+            "last_day_until_midday",
+            "absence",
+        ]
+    )
+    for (
+        first_name,
+        preferred,
+        last_name,
+        start,
+        end,
+        start_half,
+        end_half,
+    ) in selectors.team_leave_for_csv(me, first, last):
         name = f"{preferred or first_name} {last_name}".strip()
-        writer.writerow([csv_cell(name), start, end, "yes" if start_half else "", "yes" if end_half else "", "leave"])
+        writer.writerow(
+            [
+                csv_cell(name),
+                start,
+                end,
+                "yes" if start_half else "",
+                "yes" if end_half else "",
+                "leave",
+            ]
+        )
     return response
-

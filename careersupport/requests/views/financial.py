@@ -37,7 +37,9 @@ def financial_create(request):
         for kind in selectors.open_kinds(me)
     ]
     return render(
-        request, "requests/financial_form.html", {"form": form, "budgets": budgets, "year": year},
+        request,
+        "requests/financial_form.html",
+        {"form": form, "budgets": budgets, "year": year},
         status=400 if form.errors else 200,
     )
 
@@ -47,7 +49,9 @@ def financial_detail(request, pk: int):
     made, access = get_financial_for_user(request.individual, pk)
     budget = None
     if made.is_open:
-        budget = services.budget_for(support=made.support, person=made.person, year=made.budget_year)
+        budget = services.budget_for(
+            support=made.support, person=made.person, year=made.budget_year
+        )
     return render(
         request,
         "requests/financial_detail.html",
@@ -76,13 +80,17 @@ def financial_decide(request, pk: int):
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         data = form.cleaned_data
         if data["decision"] == "approve":
-            services.financial_approve(request=made, actor=me, amount=data["amount"], note=data["note"])
+            services.financial_approve(
+                request=made, actor=me, amount=data["amount"], note=data["note"]
+            )
         else:
             services.financial_decline(request=made, actor=me, reason=data["note"])
     except ValidationError as error:
         message_service_error(request, error)
     else:
-        messages.success(request, f"{made.person.full_name}'s request: {form.cleaned_data['decision']}d.")
+        messages.success(
+            request, f"{made.person.full_name}'s request: {form.cleaned_data['decision']}d."
+        )
     return redirect(made)
 
 
@@ -97,10 +105,20 @@ def financial_cancel(request, pk: int):
         else:
             messages.success(request, "Your request is cancelled.")
         return redirect(made)
-    return render(request, "requests/confirm.html", {"obj": made, "what": "cancel this request for financial support", "button": "Cancel the request"})
+    return render(
+        request,
+        "requests/confirm.html",
+        {
+            "obj": made,
+            "what": "cancel this request for financial support",
+            "button": "Cancel the request",
+        },
+    )
 
 
 @individual_required
 def receipt_download(request, pk: int):
     receipt = get_receipt_for_user(request.individual, pk)
-    return uploads.serve(receipt.stored_name, label=receipt.label, content_type=receipt.content_type)
+    return uploads.serve(
+        receipt.stored_name, label=receipt.label, content_type=receipt.content_type
+    )

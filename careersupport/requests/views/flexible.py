@@ -27,10 +27,16 @@ def flexible_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            who = "your colleague to confirm" if arrangement.status == "waiting_colleague" else "a decision"
+            who = (
+                "your colleague to confirm"
+                if arrangement.status == "waiting_colleague"
+                else "a decision"
+            )
             messages.success(request, f"Your request is sent; it waits for {who}.")
             return redirect(arrangement)
-    return render(request, "requests/flexible_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "requests/flexible_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @individual_required
@@ -69,7 +75,9 @@ def flexible_decide(request, pk: int):
     except ValidationError as error:
         message_service_error(request, error)
     else:
-        messages.success(request, f"{arrangement.person.full_name}'s request: {form.cleaned_data['decision']}d.")
+        messages.success(
+            request, f"{arrangement.person.full_name}'s request: {form.cleaned_data['decision']}d."
+        )
     return redirect(arrangement)
 
 
@@ -105,7 +113,15 @@ def flexible_withdraw(request, pk: int):
         else:
             messages.success(request, "Your request is withdrawn.")
         return redirect(arrangement)
-    return render(request, "requests/confirm.html", {"obj": arrangement, "what": "withdraw this flexible-work request", "button": "Withdraw the request"})
+    return render(
+        request,
+        "requests/confirm.html",
+        {
+            "obj": arrangement,
+            "what": "withdraw this flexible-work request",
+            "button": "Withdraw the request",
+        },
+    )
 
 
 @individual_required
@@ -117,8 +133,12 @@ def flexible_review(request, pk: int):
         data = form.cleaned_data
         try:
             services.arrangement_review(
-                arrangement=arrangement, actor=me, outcome=data["outcome"], note=data["note"],
-                ends_on=data.get("ends_on"), **form.changes(),
+                arrangement=arrangement,
+                actor=me,
+                outcome=data["outcome"],
+                note=data["note"],
+                ends_on=data.get("ends_on"),
+                **form.changes(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -126,6 +146,8 @@ def flexible_review(request, pk: int):
             messages.success(request, "The review is recorded and the person is told.")
             return redirect(arrangement)
     return render(
-        request, "requests/flexible_review.html", {"form": form, "arrangement": arrangement},
+        request,
+        "requests/flexible_review.html",
+        {"form": form, "arrangement": arrangement},
         status=400 if form.errors else 200,
     )

@@ -77,7 +77,9 @@ def leave_detail(request, pk: int):
             "access": access,
             "history": selectors.history_of(leave),
             "decide_form": NoteForm() if access.role == "hr" and leave.is_open else None,
-            "return_form": ReturnForm() if access.role == "hr" and leave.status == "approved" else None,
+            "return_form": ReturnForm()
+            if access.role == "hr" and leave.status == "approved"
+            else None,
             "can_cancel": access.is_requester
             and leave.status in ("pending", "approved")
             and leave.start_date > local_today(request.individual),
@@ -96,7 +98,11 @@ def leave_cancel(request, pk: int):
         else:
             messages.success(request, "Your leave request is cancelled.")
         return redirect(leave)
-    return render(request, "requests/confirm.html", {"obj": leave, "what": "cancel this leave request", "button": "Cancel the request"})
+    return render(
+        request,
+        "requests/confirm.html",
+        {"obj": leave, "what": "cancel this leave request", "button": "Cancel the request"},
+    )
 
 
 @require_POST
@@ -115,7 +121,9 @@ def leave_decide(request, pk: int):
     except ValidationError as error:
         message_service_error(request, error)
     else:
-        messages.success(request, f"{leave.person.full_name}'s leave: {form.cleaned_data['decision']}d.")
+        messages.success(
+            request, f"{leave.person.full_name}'s leave: {form.cleaned_data['decision']}d."
+        )
     return redirect(leave)
 
 

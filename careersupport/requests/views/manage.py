@@ -49,7 +49,9 @@ def _save_policy(request, policy):
             messages.success(request, f"{policy.name} is saved.")
             return redirect("requests:manage")
     return render(
-        request, "requests/policy_form.html", {"form": form, "policy": policy},
+        request,
+        "requests/policy_form.html",
+        {"form": form, "policy": policy},
         status=400 if form.errors else 200,
     )
 
@@ -61,7 +63,9 @@ def policy_create(request):
 
 @hr_required
 def policy_edit(request, pk: int):
-    return _save_policy(request, get_object_or_404(selectors.policies_for_hr(request.individual), pk=pk))
+    return _save_policy(
+        request, get_object_or_404(selectors.policies_for_hr(request.individual), pk=pk)
+    )
 
 
 def _save_kind(request, kind):
@@ -77,7 +81,9 @@ def _save_kind(request, kind):
             messages.success(request, f"{kind.name} is saved.")
             return redirect("requests:manage")
     return render(
-        request, "requests/kind_form.html", {"form": form, "kind": kind},
+        request,
+        "requests/kind_form.html",
+        {"form": form, "kind": kind},
         status=400 if form.errors else 200,
     )
 
@@ -96,7 +102,11 @@ def kind_edit(request, pk: int):
 def holidays(request):
     me = request.individual
     year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else local_today(me).year
+    year = (
+        int(year_text)
+        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
+        else local_today(me).year
+    )
     add_form = HolidayForm(request.POST if "add" in request.POST else None)
     import_form = HolidayImportForm(
         request.POST if "import" in request.POST else None, initial={"year": year}
@@ -109,8 +119,13 @@ def holidays(request):
                     services.holiday_add(employer=me.employer, actor=me, **form.cleaned_data)
                     messages.success(request, "The holiday is added.")
                 else:
-                    added = services.holidays_import(employer=me.employer, actor=me, **form.cleaned_data)
-                    messages.success(request, f"{len(added)} public holiday{'s' if len(added) != 1 else ''} added.")
+                    added = services.holidays_import(
+                        employer=me.employer, actor=me, **form.cleaned_data
+                    )
+                    messages.success(
+                        request,
+                        f"{len(added)} public holiday{'s' if len(added) != 1 else ''} added.",
+                    )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -119,7 +134,12 @@ def holidays(request):
     return render(
         request,
         "requests/holidays.html",
-        {"holidays": selectors.holidays_for_hr(me, year), "year": year, "add_form": add_form, "import_form": import_form},
+        {
+            "holidays": selectors.holidays_for_hr(me, year),
+            "year": year,
+            "add_form": add_form,
+            "import_form": import_form,
+        },
         status=400 if failed else 200,
     )
 
@@ -153,7 +173,9 @@ def employment_edit(request, pk: int):
             messages.success(request, f"{person.full_name}'s employment is saved.")
             return redirect(person)
     return render(
-        request, "requests/employment_form.html", {"form": form, "person": person, "current": current},
+        request,
+        "requests/employment_form.html",
+        {"form": form, "person": person, "current": current},
         status=400 if form.errors else 200,
     )
 
@@ -168,15 +190,35 @@ def leave_csv(request):
     me = request.individual
     year = _year(request, me)
     response, writer = csv_download(f"leave-{year}.csv")
-    writer.writerow(["name", "department", "policy", "first_day", "last_day", "working_days", "paid_days", "unpaid_days", "status", "returned_on"])
+    writer.writerow(
+        [
+            "name",
+            "department",
+            "policy",
+            "first_day",
+            "last_day",
+            "working_days",
+            "paid_days",
+            "unpaid_days",
+            "status",
+            "returned_on",
+        ]
+    )
     for leave in selectors.leave_for_hr_csv(me, date(year, 1, 1), date(year, 12, 31)):
-        writer.writerow([
-            csv_cell(leave.person.full_name),
-            csv_cell(leave.person.department.name if leave.person.department_id else ""),
-            csv_cell(leave.policy.name),
-            leave.start_date, leave.end_date, leave.days, leave.paid_days, leave.unpaid_days,
-            leave.get_status_display(), leave.returned_on or "",
-        ])
+        writer.writerow(
+            [
+                csv_cell(leave.person.full_name),
+                csv_cell(leave.person.department.name if leave.person.department_id else ""),
+                csv_cell(leave.policy.name),
+                leave.start_date,
+                leave.end_date,
+                leave.days,
+                leave.paid_days,
+                leave.unpaid_days,
+                leave.get_status_display(),
+                leave.returned_on or "",
+            ]
+        )
     return response
 
 
@@ -185,13 +227,31 @@ def financial_csv(request):
     me = request.individual
     year = _year(request, me)
     response, writer = csv_download(f"financial-support-{year}.csv")
-    writer.writerow(["name", "department", "kind", "currency", "asked", "approved", "status", "asked_on", "decided_on"])
+    writer.writerow(
+        [
+            "name",
+            "department",
+            "kind",
+            "currency",
+            "asked",
+            "approved",
+            "status",
+            "asked_on",
+            "decided_on",
+        ]
+    )
     for made in selectors.financial_for_hr_csv(me, year):
-        writer.writerow([
-            csv_cell(made.person.full_name),
-            csv_cell(made.person.department.name if made.person.department_id else ""),
-            csv_cell(made.support.name), made.currency, made.amount, made.approved_amount or "",
-            made.get_status_display(), f"{made.created_at:%Y-%m-%d}",
-            f"{made.decided_at:%Y-%m-%d}" if made.decided_at else "",
-        ])
+        writer.writerow(
+            [
+                csv_cell(made.person.full_name),
+                csv_cell(made.person.department.name if made.person.department_id else ""),
+                csv_cell(made.support.name),
+                made.currency,
+                made.amount,
+                made.approved_amount or "",
+                made.get_status_display(),
+                f"{made.created_at:%Y-%m-%d}",
+                f"{made.decided_at:%Y-%m-%d}" if made.decided_at else "",
+            ]
+        )
     return response
