@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "programs.publish_pending_approvals",
         "schedule": 3600.0,
     },
+    # Keeps each approver's 08:00 (their time) reminder of waiting requests up to date.
+    "requests-waiting": {
+        "task": "requests.publish_waiting",
+        "schedule": 3600.0,
+    },
     # Keeps each manager's Monday 09:00 (their time) summary of overdue check-ins up to date.
     "goals-team-summaries": {
         "task": "goals.publish_team_summaries",
