@@ -94,13 +94,11 @@ def load(slug: str, people: int, leave: int, arrangements: int, financial: int, 
         viewer = persons[2]
         viewer.user = User.objects.create_user(f"employee@{slug}.test", "x")
         Individual.objects.bulk_update([hr, boss, viewer], ["is_hr_admin", "user"])
-        # Teams of TEAM under managers; the measured manager (persons[1]) has the first.
-        managers = {}
+        # Teams of TEAM: the measured manager (persons[1]) has the first; the first person of
+        # each team manages the next one, a chain through the whole employer.
         for i in range(2, people):
-            managers[i] = persons[1 + ((i - 2) // TEAM) * TEAM] if (i - 2) % TEAM else boss
-        for i, person in enumerate(persons):
-            if i in managers and managers[i].pk != person.pk:
-                person.manager = managers[i]
+            team = (i - 2) // TEAM
+            persons[i].manager = boss if team == 0 else persons[2 + (team - 1) * TEAM]
         Individual.objects.bulk_update(persons, ["manager"], batch_size=BATCH)
         Employment.objects.bulk_create(
             [Employment(employer=employer, person=p, start_date=date(2015, 1, 1)) for p in persons],

@@ -8,7 +8,6 @@ from django import forms
 
 from careersupport import uploads
 from careersupport.people.models import Individual
-from careersupport.utils import QuickSelect
 from programs.models import Offering
 
 from .models import WEEKDAYS, Employment, FinancialKind, FlexibleArrangement, LeavePolicy
@@ -97,11 +96,9 @@ class FlexibleForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    colleague = forms.ModelChoiceField(
-        label="Job sharing: the colleague",
-        queryset=Individual.objects.none(),
+    colleague_email = forms.EmailField(
+        label="Job sharing: the colleague's work e-mail",
         required=False,
-        widget=QuickSelect,
         help_text="They are asked to confirm before your manager decides.",
     )
     reason = forms.CharField(
@@ -112,19 +109,27 @@ class FlexibleForm(forms.Form):
 
     def __init__(self, *args, person: Individual, **kwargs):
         super().__init__(*args, **kwargs)
-        colleagues = (
-            Individual.objects.for_employer(person.employer_id)
+        self.person = person
+
+    def clean_colleague_email(self):
+        email = self.cleaned_data["colleague_email"].strip().lower()
+        if not email:
+            return None
+        colleague = (
+            Individual.objects.for_employer(self.person.employer_id)
             .employees()
             .active()
-            .exclude(pk=person.pk)
-            .only("id", "first_name", "last_name", "preferred_name")
+            .filter(email__iexact=email)
+            .first()
         )
-        self.fields["colleague"].queryset = colleagues
-        self.fields["colleague"].choices = [("", "—")] + [(p.pk, p.full_name) for p in colleagues]
+        if colleague is None:
+            raise forms.ValidationError("No colleague here has that work e-mail.")
+        return colleague
 
     def terms(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("reason", None)
+        data["colleague"] = data.pop("colleague_email", None)
         return data
 
 

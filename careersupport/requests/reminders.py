@@ -5,8 +5,9 @@ their keys: `<kind>:<id>[:<occurrence>]`, never with the time of "now" in them.
   for them (`services.digest`, published hourly by beat; one a day, kept current);
 - decision: the requester, when a request is decided (inbox only for leave and money:
   the news itself says what they asked for);
-- team_leave / leave_soon: the manager, when a report's leave is approved and a week before
-  it starts: the dates and "leave", never the policy or the reason;
+- team_leave / leave_soon: the manager, when a report's leave is approved (or, once
+  approved, cancelled) and a week before it starts: the dates and "leave", never the
+  policy or the reason;
 - trial_review: the manager and the person, a week before (manager) and on the review date
   of an arrangement in its trial period;
 - repayment: the person, on each instalment's date of a salary advance (inbox only);
@@ -38,6 +39,10 @@ def decision_key(decision_id: int) -> str:
 
 def team_leave_key(leave_id: int) -> str:
     return f"requests.team_leave:{leave_id}"
+
+
+def team_leave_cancelled_key(leave_id: int) -> str:
+    return f"requests.team_leave:{leave_id}:cancelled"
 
 
 def leave_soon_key(leave_id: int) -> str:

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet, Value
+from django.db.models import QuerySet, Value
 
 from careersupport.people.models import Individual
 
@@ -20,7 +20,7 @@ from .models import (
     PublicHoliday,
     Status,
 )
-from .services.digest import _no_manager_q
+from .services.digest import no_active_manager_q
 
 # --- the requester ----------------------------------------------------------------------------
 
@@ -86,7 +86,9 @@ def _waiting_sets(viewer: Individual):
             .filter(status=Status.PENDING)
             .exclude(person=viewer)
         )
-        flexible = flexible.filter(_no_manager_q() | Q(person__manager=viewer))
+        flexible = flexible.filter(no_active_manager_q(employer, or_manager=viewer.pk)).exclude(
+            person=viewer
+        )
     else:
         leave, money = none, FinancialRequest.objects.none()
         flexible = flexible.filter(person__manager=viewer)

@@ -26,7 +26,9 @@ def no_sideways_scroll(page) -> None:
     assert width == page.viewport_size["width"], page.url
 
 
-def test_parental_leave_from_the_policy_page_to_the_managers_month(page, live_server, demo, sign_in):
+def test_parental_leave_from_the_policy_page_to_the_managers_month(
+    page, live_server, demo, sign_in
+):
     today = timezone.localdate()
     start = today + timedelta(days=49 + (7 - today.weekday()) % 7)  # a Monday, seven weeks on
     end = start + timedelta(days=11)  # ten working days
@@ -78,9 +80,21 @@ def test_parental_leave_from_the_policy_page_to_the_managers_month(page, live_se
 @pytest.mark.parametrize(
     ("email", "paths"),
     [
-        ("employee@example.com", ["/requests/", "/requests/leave/new/?policy=1", "/requests/flexible/new/", "/requests/money/new/", "/people/me/"]),
+        (
+            "employee@example.com",
+            [
+                "/requests/",
+                "/requests/leave/new/?policy=1",
+                "/requests/flexible/new/",
+                "/requests/money/new/",
+                "/people/me/",
+            ],
+        ),
         ("manager@example.com", ["/requests/team/", "/requests/decide/"]),
-        ("hr@example.com", ["/requests/decide/", "/requests/manage/", "/requests/manage/holidays/"]),
+        (
+            "hr@example.com",
+            ["/requests/decide/", "/requests/manage/", "/requests/manage/holidays/"],
+        ),
     ],
 )
 def test_the_main_pages_fit_a_phone_and_pass_axe(page, live_server, demo, sign_in, email, paths):

@@ -109,7 +109,11 @@ def test_cancel_before_the_start_withdraws_the_managers_reminders(
 ):
     leave = services.leave_approve(leave=ask(employee, policy, next_monday(3)), actor=hr_admin)
     services.leave_cancel(leave=leave, actor=employee)
-    assert not Reminder.objects.filter(recipient=manager, state="pending").exists()
+    pending = Reminder.objects.filter(recipient=manager, state="pending")
+    assert [r.title for r in pending] == [
+        f"{employee.full_name} will not be on leave from {leave.start_date:%a %d %b} to "
+        f"{leave.end_date:%a %d %b %Y} after all"
+    ]
     assert LeaveRequest.objects.get().status == "cancelled"
 
 

@@ -29,10 +29,21 @@ MORNING = time(8, 0)
 KIND = "requests.waiting"
 
 
-def _no_manager_q(prefix: str = "person__") -> Q:
-    return Q(**{f"{prefix}manager__isnull": True}) | Q(
-        **{f"{prefix}manager__deactivated_at__isnull": False}
+def no_active_manager_q(employer_id: int | None = None, *, or_manager: int | None = None) -> Q:
+    """Flexible-work requests of people without an active manager, which HR decides (and,
+    with `or_manager`, those of that manager's reports). Each part is a subquery on the
+    person's id that an index answers, checked against the few waiting requests: an OR
+    across a join made PostgreSQL scan and hash the whole directory (90 ms at 50,000)."""
+    people = Individual.objects.all()
+    if employer_id is not None:
+        people = people.filter(employer_id=employer_id)
+    gone = people.filter(deactivated_at__isnull=False).values("id")
+    q = Q(person_id__in=people.filter(manager__isnull=True).values("id")) | Q(
+        person_id__in=Individual.objects.filter(manager_id__in=gone).values("id")
     )
+    if or_manager is not None:
+        q |= Q(person_id__in=Individual.objects.filter(manager_id=or_manager).values("id"))
+    return q
 
 
 def _counts(rows, field: str) -> Counter:
@@ -47,7 +58,7 @@ def waiting_publish(*, now: datetime | None = None) -> int:
     leave = _counts(LeaveRequest.objects.filter(status=Status.PENDING), "employer_id")
     money = _counts(FinancialRequest.objects.filter(status=Status.PENDING), "employer_id")
     flexible = FlexibleArrangement.objects.filter(status=Status.PENDING)
-    orphan = _counts(flexible.filter(_no_manager_q()), "employer_id")
+    orphan = _counts(flexible.filter(no_active_manager_q()), "employer_id")
     managed = _counts(
         flexible.filter(person__manager__deactivated_at__isnull=True), "person__manager_id"
     )

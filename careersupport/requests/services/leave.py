@@ -23,7 +23,7 @@ from careersupport.people.services import audit
 
 from .. import entitlement
 from ..models import Decision, Employment, LeavePolicy, LeaveRequest, PublicHoliday, Status
-from ..reminders import leave_soon_key, team_leave_key
+from ..reminders import leave_soon_key, team_leave_cancelled_key, team_leave_key
 from .common import MORNING, local_today, record, tell_requester
 
 # --- the holiday calendar -------------------------------------------------------------------
@@ -470,10 +470,21 @@ def leave_cancel(*, leave: LeaveRequest, actor: Individual) -> LeaveRequest:
         raise ValidationError(f"This request is {leave.get_status_display().lower()}.")
     if leave.start_date <= local_today(leave.person):
         raise ValidationError("Leave that has started cannot be cancelled; ask HR.")
+    was_approved = leave.status == Status.APPROVED
     leave.status = Status.CANCELLED
     leave.save(update_fields=["status", "updated_at"])
     reminder_cancel(key=team_leave_key(leave.pk))
     reminder_cancel(key=leave_soon_key(leave.pk))
+    manager = leave.person.manager
+    if was_approved and manager is not None and manager.deactivated_at is None:
+        reminder_schedule(
+            recipient=manager,
+            kind="requests.team_leave",
+            key=team_leave_cancelled_key(leave.pk),
+            due_at=timezone.now(),
+            title=f"{leave.person.full_name} will not be on leave from {_dates(leave)} after all",
+            url=reverse("requests:team") + f"?month={leave.start_date:%Y-%m}",
+        )
     record(request=leave, actor=actor, action=Decision.Action.CANCELLED, what=_what(leave))
     return leave
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from careersupport.people.permissions import individual_required, manager_required
@@ -50,8 +50,8 @@ def _bulk_approve(request):
     for arrangement in flexible_set.filter(pk__in=flex_ids).select_related("person"):
         try:
             approved.append(services.arrangement_approve(arrangement=arrangement, actor=me))
-        except Exception as error:  # a ValidationError or a refusal: reported, others stand
-            refused.append((arrangement, " ".join(getattr(error, "messages", [str(error)]))))
+        except ValidationError as error:
+            refused.append((arrangement, " ".join(error.messages)))
     if approved:
         messages.success(
             request, f"{len(approved)} request{'s' if len(approved) != 1 else ''} approved."
