@@ -68,20 +68,23 @@ def current_arrangement(context, person) -> dict:
     }
 
 
+# The cells that hold no value from a person, built once.
+AWAY = format_html('<td class="cal-away"><abbr title="{}">{}</abbr></td>', "leave", "L")
+HALF = format_html('<td class="cal-away"><abbr title="{}">{}</abbr></td>', "leave, half day", "½")
+WEEKEND = format_html('<td class="{}"></td>', "cal-weekend")
+EMPTY = format_html("<td>{}</td>", "")
+
+
 def _cell(day: date, away: list, holidays: dict) -> SafeString:
     if day in holidays:
         return format_html('<td class="cal-holiday"><abbr title="{}">H</abbr></td>', holidays[day])
     if day.weekday() >= 5:
-        return format_html('<td class="{}"></td>', "cal-weekend")
+        return WEEKEND
     for start, end, start_half, end_half in away:
         if start <= day <= end:
             half = (day == start and start_half) or (day == end and end_half)
-            if half:
-                return format_html(
-                    '<td class="cal-away"><abbr title="leave, half day">½</abbr></td>'
-                )
-            return format_html('<td class="cal-away"><abbr title="leave">L</abbr></td>')
-    return format_html("<td></td>")
+            return HALF if half else AWAY
+    return EMPTY
 
 
 @register.simple_tag
