@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -43,7 +44,7 @@ RECEIPT_PDF = (
     b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 )
 
-POLICIES = [
+POLICIES: list[tuple[str, str, int, int, str, dict[str, Any], str | None]] = [
     # name, kind, paid weeks, unpaid weeks, period, extra, catalog offering
     (
         "Parental leave",
@@ -234,7 +235,7 @@ def _leave(world: DemoWorld, policies: dict, team: list[Individual]) -> None:
         LeaveRequest.objects.filter(pk=in_progress.pk).update(
             start_date=in_progress.start_date - shift,
             end_date=in_progress.end_date - shift,
-            event_date=in_progress.event_date - shift,
+            event_date=(in_progress.event_date or in_progress.start_date) - shift,
         )
         # What the manager was told was about the dates before the move.
         reminder_cancel(key=team_leave_key(in_progress.pk))

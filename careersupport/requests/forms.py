@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django import forms
 
@@ -42,7 +43,8 @@ class LeaveForm(forms.Form):
         if policy.needs_event:
             kinds = policy.event_kinds or LeavePolicy.Event.values
             labels = dict(LeavePolicy.Event.choices)
-            self.fields["event_kind"].choices = [("", "Choose…")] + [(k, labels[k]) for k in kinds]
+            event_kind = cast(forms.ChoiceField, self.fields["event_kind"])
+            event_kind.choices = [("", "Choose…")] + [(k, labels[k]) for k in kinds]
             self.fields["event_kind"].required = True
             self.fields["event_date"].required = True
         else:
@@ -75,7 +77,7 @@ class FlexibleForm(forms.Form):
     )
     day_off = forms.TypedChoiceField(
         label="Compressed week: day off",
-        choices=[("", "—")] + WEEKDAYS,
+        choices=[("", "—"), *((str(day), name) for day, name in WEEKDAYS)],
         coerce=int,
         empty_value=None,
         required=False,
@@ -155,12 +157,12 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, arrangement: FlexibleArrangement, **kwargs):
         super().__init__(*args, **kwargs)
         K = FlexibleArrangement.Kind
-        keep = {
+        keep: set[str] = {
             K.HYBRID: {"office_days"},
             K.COMPRESSED: {"day_off"},
             K.FLEXIBLE_HOURS: {"core_start", "core_end"},
             K.PART_TIME: {"percentage", "work_days"},
-        }.get(arrangement.kind, set())
+        }.get(FlexibleArrangement.Kind(arrangement.kind), set())
         for name in ("office_days", "day_off", "core_start", "core_end", "percentage", "work_days"):
             if name not in keep:
                 del self.fields[name]
@@ -220,9 +222,8 @@ class FinancialForm(forms.Form):
 
     def __init__(self, *args, employer_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["support"].queryset = FinancialKind.objects.for_employer(employer_id).filter(
-            is_active=True
-        )
+        support = cast(forms.ModelChoiceField, self.fields["support"])
+        support.queryset = FinancialKind.objects.for_employer(employer_id).filter(is_active=True)
 
 
 class NoteForm(forms.Form):
@@ -278,7 +279,7 @@ class PolicyForm(forms.ModelForm):
 
     def __init__(self, *args, employer_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offering"].queryset = Offering.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["offering"]).queryset = Offering.objects.filter(
             employer_id=employer_id, kind=Offering.Kind.POLICY
         )
         self.fields["offering"].label = "Policy text in the catalog"

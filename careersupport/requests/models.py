@@ -371,7 +371,8 @@ class FlexibleArrangement(models.Model):
         if self.kind == self.Kind.HYBRID:
             return f"Hybrid, in the office on {weekday_list(self.office_days)}"
         if self.kind == self.Kind.COMPRESSED:
-            return f"Compressed week, {WEEKDAY_NAMES.get(self.day_off, '?')} off"
+            day = WEEKDAY_NAMES[self.day_off] if self.day_off is not None else "?"
+            return f"Compressed week, {day} off"
         if self.kind == self.Kind.FLEXIBLE_HOURS:
             return f"Flexible hours, core hours {self.core_start:%H:%M}–{self.core_end:%H:%M}"
         if self.kind == self.Kind.PART_TIME:

@@ -133,25 +133,25 @@ def waiting_for(viewer: Individual, *, page: int = 1, per_page: int = 25) -> Wai
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         start = (page - 1) * per_page
         keys = list(union.order_by("created_at", "id")[start : start + per_page])
-        ids = {"leave": [], "flexible": [], "financial": []}
+        ids: dict[str, list[int]] = {"leave": [], "flexible": [], "financial": []}
         for _, pk, kind in keys:
             ids[kind].append(pk)
-        found = {}
+        found: dict[tuple[str, int], LeaveRequest | FlexibleArrangement | FinancialRequest] = {}
         if ids["leave"]:
             for r in LeaveRequest.objects.filter(pk__in=ids["leave"]).select_related(
                 "person", "person__department", "policy"
             ):
                 found["leave", r.pk] = r
         if ids["flexible"]:
-            for r in FlexibleArrangement.objects.filter(pk__in=ids["flexible"]).select_related(
+            for a in FlexibleArrangement.objects.filter(pk__in=ids["flexible"]).select_related(
                 "person", "person__department", "colleague"
             ):
-                found["flexible", r.pk] = r
+                found["flexible", a.pk] = a
         if ids["financial"]:
-            for r in FinancialRequest.objects.filter(pk__in=ids["financial"]).select_related(
+            for f in FinancialRequest.objects.filter(pk__in=ids["financial"]).select_related(
                 "person", "person__department", "support"
             ):
-                found["financial", r.pk] = r
+                found["financial", f.pk] = f
         rows = [(kind, found[kind, pk]) for _, pk, kind in keys if (kind, pk) in found]
     return WaitingPage(rows=rows, counts=counts, number=page, pages=pages)
 

@@ -313,6 +313,7 @@ def instalment_amounts(total: Decimal, months: int) -> list[Decimal]:
 
 
 def _plan_repayments(request: FinancialRequest, first: date) -> None:
+    assert request.approved_amount is not None and request.repayment_months
     amounts = instalment_amounts(request.approved_amount, request.repayment_months)
     rows = Instalment.objects.bulk_create(
         [

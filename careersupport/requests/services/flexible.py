@@ -115,7 +115,7 @@ def arrangement_request(
     record(
         request=arrangement, actor=actor, action=Decision.Action.SUBMITTED, what=arrangement.terms
     )
-    if job_share:
+    if job_share and arrangement.colleague is not None:
         reminder_schedule(
             recipient=arrangement.colleague,
             kind="requests.job_share",
