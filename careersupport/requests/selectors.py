@@ -56,7 +56,11 @@ def current_arrangement(person: Individual) -> FlexibleArrangement | None:
 
 
 def open_policies(viewer: Individual) -> QuerySet[LeavePolicy]:
-    return LeavePolicy.objects.for_employer(viewer.employer_id).filter(is_active=True)
+    return (
+        LeavePolicy.objects.for_employer(viewer.employer_id)
+        .filter(is_active=True)
+        .select_related("offering")
+    )
 
 
 def open_kinds(viewer: Individual) -> QuerySet[FinancialKind]:

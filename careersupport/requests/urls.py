@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from .views import approvals, financial, flexible, leave, manage
 
@@ -8,7 +8,7 @@ urlpatterns = [
     path("", leave.my_requests, name="mine"),
     path("decide/", approvals.decide, name="decide"),
     path("team/", approvals.team, name="team"),
-    path("team.csv", approvals.team_csv, name="team-csv"),
+    re_path(r"^team/(?P<month>[0-9]{4}-[0-9]{2})\.csv$", approvals.team_csv, name="team-csv"),
     # leave
     path("leave/new/", leave.leave_create, name="leave-create"),
     path("leave/<int:pk>/", leave.leave_detail, name="leave-detail"),
@@ -37,6 +37,6 @@ urlpatterns = [
     path("manage/holidays/", manage.holidays, name="holidays"),
     path("manage/holidays/<int:pk>/remove/", manage.holiday_remove, name="holiday-remove"),
     path("manage/people/<int:pk>/employment/", manage.employment_edit, name="employment"),
-    path("manage/leave.csv", manage.leave_csv, name="leave-csv"),
-    path("manage/financial.csv", manage.financial_csv, name="financial-csv"),
+    path("manage/leave-<int:year>.csv", manage.leave_csv, name="leave-csv"),
+    path("manage/financial-<int:year>.csv", manage.financial_csv, name="financial-csv"),
 ]

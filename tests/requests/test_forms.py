@@ -238,7 +238,7 @@ def test_the_team_csv_has_names_dates_and_leave_only(
     services.leave_approve(leave=leave, actor=hr_admin)
     body = (
         client_for(manager)
-        .get(reverse("requests:team-csv") + f"?month={day:%Y-%m}")
+        .get(reverse("requests:team-csv", args=[f"{day:%Y-%m}"]))
         .content.decode()
     )
     assert body.splitlines()[1] == f"{employee.full_name},{day},{day + timedelta(days=2)},,,leave"

@@ -61,8 +61,8 @@ def _bulk_approve(request):
     return redirect("requests:decide")
 
 
-def _month(request, me) -> date:
-    text = request.GET.get("month", "")
+def _month(request, me, text: str | None = None) -> date:
+    text = request.GET.get("month", "") if text is None else text
     try:
         return date.fromisoformat(f"{text}-01")
     except ValueError:
@@ -97,10 +97,10 @@ def team(request):
 
 
 @manager_required
-def team_csv(request):
+def team_csv(request, month: str):
     """The month's approved leave of the team: names, dates and "leave", nothing more."""
     me = request.individual
-    first, last = selectors.month_bounds(_month(request, me))
+    first, last = selectors.month_bounds(_month(request, me, month))
     response, writer = csv_download(f"team-leave-{first:%Y-%m}.csv")
     writer.writerow(
         [

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -180,15 +181,9 @@ def employment_edit(request, pk: int):
     )
 
 
-def _year(request, me) -> int:
-    text = request.GET.get("year", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else local_today(me).year
-
-
 @hr_required
-def leave_csv(request):
+def leave_csv(request, year: int):
     me = request.individual
-    year = _year(request, me)
     response, writer = csv_download(f"leave-{year}.csv")
     writer.writerow(
         [
@@ -204,6 +199,8 @@ def leave_csv(request):
             "returned_on",
         ]
     )
+    if not 2000 <= year <= 2100:
+        raise Http404("No such year.")
     for leave in selectors.leave_for_hr_csv(me, date(year, 1, 1), date(year, 12, 31)):
         writer.writerow(
             [
@@ -223,9 +220,8 @@ def leave_csv(request):
 
 
 @hr_required
-def financial_csv(request):
+def financial_csv(request, year: int):
     me = request.individual
-    year = _year(request, me)
     response, writer = csv_download(f"financial-support-{year}.csv")
     writer.writerow(
         [
