@@ -65,3 +65,9 @@ def test_every_kind_published_is_registered():
     from careersupport.notifications.kinds import registered_kinds
 
     assert set(reminders.REMINDER_KINDS) <= set(registered_kinds())
+
+
+def test_an_hr_admins_own_request_does_not_wait_for_them(employee, hr_admin, policy):
+    leave(hr_admin, policy)
+    services.waiting_publish(now=NOW)
+    assert not Reminder.objects.filter(recipient=hr_admin, kind="requests.waiting").exists()

@@ -52,7 +52,7 @@ def _counts(rows, field: str) -> Counter:
 
 @transaction.atomic
 def waiting_publish(*, now: datetime | None = None) -> int:
-    """Publish, move or cancel each approver's reminder for their next morning. Five
+    """Publish, move or cancel each approver's reminder for their next morning. Eight
     queries, then a write only for a reminder that is new or whose count changed."""
     now = now or timezone.now()
     leave = _counts(LeaveRequest.objects.filter(status=Status.PENDING), "employer_id")
@@ -62,13 +62,20 @@ def waiting_publish(*, now: datetime | None = None) -> int:
     managed = _counts(
         flexible.filter(person__manager__deactivated_at__isnull=True), "person__manager_id"
     )
+    # An HR admin's own requests wait for another HR admin, not for them.
+    own = _counts(
+        LeaveRequest.objects.filter(status=Status.PENDING, person__is_hr_admin=True), "person_id"
+    ) + _counts(
+        FinancialRequest.objects.filter(status=Status.PENDING, person__is_hr_admin=True),
+        "person_id",
+    )
     approvers = Individual.objects.active().filter(Q(is_hr_admin=True) | Q(pk__in=list(managed)))
     wanted: dict[str, tuple[Individual, datetime, int]] = {}
     for person in approvers.only("id", "employer_id", "time_zone", "is_hr_admin"):
         count = managed.get(person.pk, 0)
         if person.is_hr_admin:
             count += leave[person.employer_id] + money[person.employer_id]
-            count += orphan[person.employer_id]
+            count += orphan[person.employer_id] - own[person.pk]
         due = next_local(now, MORNING, person.tzinfo)
         wanted[waiting_key(person.pk, due.astimezone(person.tzinfo).date())] = (person, due, count)
     existing = dict(Reminder.objects.filter(key__in=list(wanted)).values_list("key", "title"))
