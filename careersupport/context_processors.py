@@ -11,6 +11,7 @@ from functools import cache
 def _choices() -> dict:
     from careersupport.goals.models import Goal
     from careersupport.people.models import Partnership
+    from careersupport.requests.models import Status as RequestStatus
     from programs.models import Enrollment, Offering, ShadowBooking
 
     return {
@@ -21,6 +22,7 @@ def _choices() -> dict:
         "EnrollmentStatus": Enrollment.Status,
         "HandoffStatus": Enrollment.Handoff,
         "BookingStatus": ShadowBooking.Status,
+        "RequestStatus": RequestStatus,
     }
 
 

@@ -44,11 +44,25 @@ def reminder_key_prefix(kind: str, object_id: int) -> str:
     return f"{kind}:{int(object_id)}:"
 
 
+class OptionalOccurrence(str):
+    """An occurrence shape that may also be left out (see `optional`)."""
+
+
+def optional(occurrence: str) -> OptionalOccurrence:
+    """For a kind whose first reminder of a record has no occurrence and later ones do
+    (`requests.team_leave:<leave>`, then `requests.team_leave:<leave>:cancelled`)."""
+    return OptionalOccurrence(occurrence)
+
+
 def key_pattern(kind: str, occurrence: str | None) -> re.Pattern:
     """The keys of `kind` whose occurrence has the shape `occurrence` (a regular expression;
-    `None` for keys without one)."""
+    `None` for keys without one; `optional(...)` for one that may be left out)."""
     head = re.escape(kind) + r":\d+"
-    return re.compile(head if occurrence is None else rf"{head}:(?:{occurrence})")
+    if occurrence is None:
+        return re.compile(head)
+    if isinstance(occurrence, OptionalOccurrence):
+        return re.compile(rf"{head}(?::(?:{occurrence}))?")
+    return re.compile(rf"{head}:(?:{occurrence})")
 
 
 def generic_key_pattern(kind: str) -> re.Pattern:

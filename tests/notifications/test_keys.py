@@ -43,7 +43,7 @@ def test_a_key_refuses_an_occurrence_that_is_not_one_word(occurrence):
         reminder_key("goals.checkin_due", 12, occurrence)
 
 
-@pytest.mark.parametrize("app", OUR_APPS)
+@pytest.mark.parametrize("app", [*OUR_APPS, "careersupport.requests"])
 def test_every_kind_registers_the_shape_of_its_keys(app):
     assert _kinds_of(app) == set(import_string(f"{app}.reminders.REMINDER_KEYS"))
     assert _kinds_of(app) <= set(registered_key_patterns())
@@ -109,3 +109,13 @@ def test_every_key_published_on_the_demo_data_has_its_kinds_shape(clock):
         if not key_matches_kind(key, kind)
     ]
     assert wrong == []
+
+
+def test_a_trial_review_key_names_whom_and_which_day():
+    from careersupport.requests.reminders import TRIAL_REVIEW, trial_review_key
+
+    key = trial_review_key(10, 733, date(2027, 1, 31), ahead=True)
+    assert key == "requests.trial_review:10:733-2027-01-31-ahead"
+    assert key_matches_kind(key, TRIAL_REVIEW)
+    assert key_matches_kind("requests.team_leave:4", "requests.team_leave")
+    assert key_matches_kind("requests.team_leave:4:cancelled", "requests.team_leave")

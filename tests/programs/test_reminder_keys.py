@@ -129,3 +129,18 @@ def test_the_demos_approved_news_is_renamed_to_its_requests_key(employee, employ
     old.refresh_from_db()
     stamp = enrollment.created_at.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%S%fZ")
     assert old.key == f"programs.enrollment_approved:{enrollment.pk}:{stamp}"
+
+
+def test_the_requests_keys_are_renamed_and_back(manager, employee):
+    waiting = _old(f"requests.waiting:{manager.pk}:20261124", "requests.waiting", manager)
+    review = _old(
+        f"requests.trial_review:7:{manager.pk}:20270131:ahead", "requests.trial_review", manager
+    )
+    RENAME.forward(apps, None)
+    waiting.refresh_from_db()
+    review.refresh_from_db()
+    assert waiting.key == f"requests.waiting:{manager.pk}:2026-11-24"
+    assert review.key == f"requests.trial_review:7:{manager.pk}-2027-01-31-ahead"
+    RENAME.backward(apps, None)
+    review.refresh_from_db()
+    assert review.key == f"requests.trial_review:7:{manager.pk}:20270131:ahead"

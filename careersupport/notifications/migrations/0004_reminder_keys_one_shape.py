@@ -9,6 +9,9 @@ would be orphaned and its occurrence published a second time under the new key.
     programs:session:<session>:person:<person>:day   -> programs.session_tomorrow:<session>:<person>
     programs:session:<session>:person:<person>:hour  -> programs.session_soon:<session>:<person>
     demo:programs:enrollment:<enrollment>:approved   -> programs.enrollment_approved:<enrollment>:<request>
+    requests.waiting:<approver>:YYYYMMDD             -> requests.waiting:<approver>:YYYY-MM-DD
+    requests.trial_review:<arr>:<person>:YYYYMMDD[:ahead]
+                                                     -> requests.trial_review:<arr>:<person>-YYYY-MM-DD[-ahead]
 
 The news of enrollment decisions and job-shadowing steps was keyed with the time it was
 published (`programs:enrollment:…:<timestamp>`, `programs:shadow:…:<timestamp>`); nothing
@@ -76,6 +79,24 @@ def forward(apps, schema_editor):
             rf"programs:session:(?P<session>\d+):person:(?P<person>\d+):{when}",
             lambda m, kind=kind: f"{kind}:{m['session']}:{m['person']}",
         )
+    _rename(
+        Reminder,
+        "requests.waiting",
+        "requests.waiting:",
+        r"requests\.waiting:(?P<id>\d+):(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})",
+        lambda m: f"requests.waiting:{m['id']}:{_dashed(m)}",
+    )
+    _rename(
+        Reminder,
+        "requests.trial_review",
+        "requests.trial_review:",
+        r"requests\.trial_review:(?P<id>\d+):(?P<person>\d+)"
+        r":(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?P<ahead>:ahead)?",
+        lambda m: (
+            f"requests.trial_review:{m['id']}:{m['person']}-{_dashed(m)}"
+            + ("-ahead" if m["ahead"] else "")
+        ),
+    )
     approved, demo = "programs.enrollment_approved", "demo:programs:enrollment:"
     ids = [
         int(key.split(":")[3])
@@ -123,6 +144,24 @@ def backward(apps, schema_editor):
             rf"{re.escape(kind)}:(?P<session>\d+):(?P<person>\d+)",
             lambda m, when=when: f"programs:session:{m['session']}:person:{m['person']}:{when}",
         )
+    _rename(
+        Reminder,
+        "requests.waiting",
+        "requests.waiting:",
+        r"requests\.waiting:(?P<id>\d+):(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})",
+        lambda m: f"requests.waiting:{m['id']}:{m['y']}{m['m']}{m['d']}",
+    )
+    _rename(
+        Reminder,
+        "requests.trial_review",
+        "requests.trial_review:",
+        r"requests\.trial_review:(?P<id>\d+):(?P<person>\d+)"
+        r"-(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?P<ahead>-ahead)?",
+        lambda m: (
+            f"requests.trial_review:{m['id']}:{m['person']}:{m['y']}{m['m']}{m['d']}"
+            + (":ahead" if m["ahead"] else "")
+        ),
+    )
     # The demo's approved news keeps the new key: the old demo finds it by neither.
 
 
