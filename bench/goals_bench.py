@@ -54,7 +54,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from careersupport.goals.models import CheckIn, Goal, Milestone  # noqa: E402
-from careersupport.goals.permissions import chain_below_sql  # noqa: E402
+from careersupport.people.hierarchy import below_sql  # noqa: E402
 from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
 from careersupport.serving import prepare_process  # noqa: E402
 
@@ -429,7 +429,7 @@ def main() -> None:
         print(f"Loaded in {time.perf_counter() - t0:.1f}s", flush=True)
     employer = Employer.objects.get(slug=slug)
 
-    people = Individual.objects.of_employer(employer)
+    people = Individual.objects.for_employer(employer)
     top = people.get(manager__isnull=True)
     manager = viewer(people.filter(manager=top).order_by("id").first())
     employee = viewer(people.filter(manager=manager).order_by("id").first())
@@ -438,7 +438,7 @@ def main() -> None:
         .exclude(status="draft")
         .first()
     )
-    chain = people.filter(id__in=chain_below_sql(manager.pk)).count()
+    chain = people.filter(id__in=below_sql(manager.pk)).count()
 
     as_manager, as_employee = Client(), Client()
     as_manager.force_login(manager.user)
@@ -461,8 +461,8 @@ def main() -> None:
         pages.append(("/goals/<pk>/ (seen by the manager)", as_manager, goal.get_absolute_url()))
     totals = {
         "people": people.count(),
-        "goals": Goal.objects.filter(employer=employer).count(),
-        "check-ins": CheckIn.objects.filter(goal__employer=employer).count(),
+        "goals": Goal.objects.for_employer(employer).count(),
+        "check-ins": CheckIn.objects.for_employer(employer).count(),
     }
     prepare_process()  # as careersupport.wsgi does in a server process
     print(f"\nEmployer: {totals}; DEBUG={settings.DEBUG}; {args.runs} timed requests per page")

@@ -64,7 +64,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     employer, people = bench_people()
     if args.cleanup:
-        Reminder.objects.filter(employer=employer).delete()
+        Reminder.objects.for_employer(employer).delete()
         print("Deleted every bench reminder.")
         return
 
@@ -98,7 +98,7 @@ def main() -> None:
 
 def bench_people() -> tuple[Employer, list[Individual]]:
     employer, _ = Employer.objects.get_or_create(slug="bench", defaults={"name": "Bench"})
-    have = Individual.objects.filter(employer=employer).count()
+    have = Individual.objects.for_employer(employer).count()
     Individual.objects.bulk_create(
         Individual(
             employer=employer,
@@ -108,11 +108,11 @@ def bench_people() -> tuple[Employer, list[Individual]]:
         )
         for i in range(have, RECIPIENTS)
     )
-    return employer, list(Individual.objects.filter(employer=employer))
+    return employer, list(Individual.objects.for_employer(employer))
 
 
 def sent_count(employer) -> int:
-    return Reminder.objects.filter(employer=employer, state=Reminder.State.SENT).count()
+    return Reminder.objects.for_employer(employer).filter(state=Reminder.State.SENT).count()
 
 
 def top_up_sent(employer, people, target: int) -> None:
@@ -190,9 +190,9 @@ def create_due(employer, people, n: int) -> list[int]:
         for i in range(n)
     )
     return list(
-        Reminder.objects.filter(employer=employer, state=Reminder.State.PENDING).values_list(
-            "pk", flat=True
-        )
+        Reminder.objects.for_employer(employer)
+        .filter(state=Reminder.State.PENDING)
+        .values_list("pk", flat=True)
     )
 
 

@@ -115,7 +115,8 @@ def _partner_consents(viewer: Individual, owner: Individual) -> bool:
 
 
 def shared_with_q(viewer: Individual) -> Q:
-    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4).
+    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4), for
+    a query already scoped with `Goal.objects.for_employer(viewer.employer_id)`.
 
     Two small indexed queries find the consenting partner and the linked goals first, so the
     goal query itself is an index lookup, not a scan of the whole employer's goals.
@@ -130,11 +131,7 @@ def shared_with_q(viewer: Individual) -> Q:
             "goal_id", flat=True
         )
     )
-    return (
-        Q(employer_id=viewer.employer_id)
-        & ~Q(owner=viewer)
-        & (Q(shared_with_partner=True, owner_id__in=owners) | Q(pk__in=linked))
-    )
+    return ~Q(owner=viewer) & (Q(shared_with_partner=True, owner_id__in=owners) | Q(pk__in=linked))
 
 
 def get_goal_for_user(
@@ -143,7 +140,8 @@ def get_goal_for_user(
     """The goal and what the viewer may do: 404 if they may not see it, 403 if read-only."""
     goal = (
         Goal.objects.select_related("owner", "owner__manager", "owner__department")
-        .filter(employer_id=viewer.employer_id, pk=pk)
+        .for_employer(viewer.employer_id)
+        .filter(pk=pk)
         .first()
     )
     access = goal_access(viewer, goal) if goal is not None else None

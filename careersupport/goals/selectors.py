@@ -31,7 +31,7 @@ STATUS_ORDER = ["active", "draft", "paused", "achieved", "dropped"]
 
 
 def goals_of_owner(*, viewer: Individual, status: str = "") -> QuerySet[Goal]:
-    goals = Goal.objects.filter(employer_id=viewer.employer_id, owner=viewer)
+    goals = Goal.objects.for_employer(viewer.employer_id).filter(owner=viewer)
     if status:
         goals = goals.filter(status=status)
     return goals.alias(status_rank=_status_rank()).order_by("-status_rank", "target_date", "id")
@@ -47,7 +47,8 @@ def _status_rank() -> Case:
 def goals_shared_with(*, viewer: Individual, limit: int = 50) -> list[Goal]:
     """Partners' and coachees'/mentees' goals the viewer may see (rules 3 and 4)."""
     return list(
-        Goal.objects.filter(shared_with_q(viewer))
+        Goal.objects.for_employer(viewer.employer_id)
+        .filter(shared_with_q(viewer))
         .exclude(status=Goal.Status.DRAFT)
         .select_related("owner")
         .order_by("owner__last_name", "owner__first_name", "target_date", "id")[:limit]
@@ -91,7 +92,7 @@ def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> Que
     come with one prefetch per page, whatever the size of the team or the chain."""
     goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
     base = (
-        Individual.objects.of_employer(viewer.employer)
+        Individual.objects.for_employer(viewer.employer)
         .employees()
         .active()
         .select_related("manager")
@@ -272,13 +273,14 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     """Per department: active goals, share on track (active and nothing overdue) and the share
     of check-ins of the last 90 days recorded by their due date. Four queries in all; rows for
     departments of fewer than MIN_GROUP people carry no figures (the template hides them)."""
-    staff = Individual.objects.of_employer(employer).employees().active()
+    staff = Individual.objects.for_employer(employer).employees().active()
     heads = dict(
         staff.values_list("department_id").annotate(n=Count("id")).values_list("department_id", "n")
     )
     goals = {
         row["owner__department_id"]: row
-        for row in Goal.objects.filter(employer_id=employer.pk, owner__in=staff)
+        for row in Goal.objects.for_employer(employer)
+        .filter(owner__in=staff)
         .values("owner__department_id")
         .annotate(
             active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
@@ -288,16 +290,15 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     since = today - timedelta(days=90)
     checkins = {
         row["goal__owner__department_id"]: row
-        for row in CheckIn.objects.filter(
-            goal__employer_id=employer.pk, goal__owner__in=staff, date__gte=since
-        )
+        for row in CheckIn.objects.for_employer(employer)
+        .filter(goal__owner__in=staff, date__gte=since)
         .values("goal__owner__department_id")
         .annotate(
             total=Count("id"),
             on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),
         )
     }
-    names = {d.pk: d.name for d in Department.objects.filter(employer=employer)}
+    names = {d.pk: d.name for d in Department.objects.for_employer(employer)}
     names[None] = "No department"
     rows = []
     for dept_id, name in sorted(names.items(), key=lambda item: (item[0] is None, item[1])):

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careersupport.people.models import Employer, Individual
+from careersupport.people.models import Employer, EmployerScopedQuerySet, Individual
 
 from .kinds import registered_kinds
 from .timing import in_quiet_hours, next_local, quiet_hours_end
@@ -50,6 +50,8 @@ class Reminder(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_at"]
@@ -104,6 +106,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
+    objects = EmployerScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -129,6 +133,10 @@ class Notification(models.Model):
         return registered_kinds().get(self.kind, self.kind)
 
 
+class PreferenceQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "recipient__employer"
+
+
 class NotificationPreference(models.Model):
     """How one person wants to hear about reminders; without a row, the defaults apply."""
 
@@ -142,6 +150,8 @@ class NotificationPreference(models.Model):
     digest = models.BooleanField("daily digest", default=False)
     digest_time = models.TimeField("digest at", default=time(8, 0))
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PreferenceQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Notification preferences of {self.recipient}"

@@ -21,7 +21,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, employer, managers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
+        self.fields["department"].queryset = Department.objects.for_employer(employer)
         self.fields["manager"].queryset = managers
 
 
@@ -41,9 +41,9 @@ class EmployeeInviteForm(forms.Form):
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
+        self.fields["department"].queryset = Department.objects.for_employer(employer)
         self.fields["manager"].queryset = (
-            Individual.objects.of_employer(employer).employees().active()
+            Individual.objects.for_employer(employer).employees().active()
         )
 
 
@@ -74,9 +74,9 @@ class ReportingLineForm(forms.Form):
     def __init__(self, *args, person: Individual, **kwargs):
         super().__init__(*args, **kwargs)
         employer = person.employer
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
+        self.fields["department"].queryset = Department.objects.for_employer(employer)
         self.fields["manager"].queryset = (
-            Individual.objects.of_employer(employer).employees().active().exclude(pk=person.pk)
+            Individual.objects.for_employer(employer).employees().active().exclude(pk=person.pk)
         )
 
 

@@ -65,9 +65,26 @@ class Employer(models.Model):
         return self.name
 
 
+class EmployerScopedQuerySet(models.QuerySet):
+    """The base of every employer-owned model's queryset: `for_employer` is the one place a
+    query is scoped to a tenant. Models whose rows belong to an employer through a parent
+    (say, a session through its offering) override `employer_lookup`.
+
+    `tests/test_tenancy_layer.py` walks every model and fails for one that belongs to an
+    employer and whose default manager lacks `for_employer`."""
+
+    employer_lookup = "employer"
+
+    def for_employer(self, employer: Employer | int):
+        employer_id = employer if isinstance(employer, int) else employer.pk
+        return self.filter(**{f"{self.employer_lookup}_id": employer_id})
+
+
 class Department(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="departments")
     name = models.CharField(max_length=120)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -79,22 +96,7 @@ class Department(models.Model):
         return self.name
 
 
-class EmployerScopedQuerySet(models.QuerySet):
-    """The base of every employer-owned model's queryset: `for_employer` is the one place a
-    query is scoped to a tenant. Models whose rows belong to an employer through a parent
-    (say, a session through its offering) override `employer_lookup`."""
-
-    employer_lookup = "employer"
-
-    def for_employer(self, employer: Employer | int):
-        employer_id = employer if isinstance(employer, int) else employer.pk
-        return self.filter(**{f"{self.employer_lookup}_id": employer_id})
-
-
 class IndividualQuerySet(EmployerScopedQuerySet):
-    def of_employer(self, employer: Employer) -> IndividualQuerySet:
-        return self.for_employer(employer)
-
     def employees(self) -> IndividualQuerySet:
         return self.filter(kind=Individual.Kind.EMPLOYEE)
 
@@ -237,6 +239,8 @@ class Partnership(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 
+    objects = EmployerScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -272,7 +276,7 @@ def new_invitation_key() -> str:
     return secrets.token_urlsafe(32)
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(EmployerScopedQuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
@@ -340,6 +344,8 @@ class AuditEvent(models.Model):
     target_id = models.BigIntegerField()
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -64,7 +64,7 @@ def get_person_for_hr(viewer: Individual, pk: int) -> Individual:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Individual.objects.of_employer(viewer.employer).select_related(
+        Individual.objects.for_employer(viewer.employer).select_related(
             "department", "manager", "user"
         ),
         pk=pk,
@@ -75,7 +75,7 @@ def get_invitation_for_hr(viewer: Individual, pk: int) -> Invitation:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Invitation.objects.filter(employer=viewer.employer, individual__kind="employee"), pk=pk
+        Invitation.objects.for_employer(viewer.employer).filter(individual__kind="employee"), pk=pk
     )
 
 

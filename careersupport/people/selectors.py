@@ -15,7 +15,7 @@ def directory_for_hr(
     kind: str = "",
     manager: Individual | None = None,
 ) -> QuerySet[Individual]:
-    people = Individual.objects.of_employer(viewer.employer).select_related(
+    people = Individual.objects.for_employer(viewer.employer).select_related(
         "department", "manager", "user"
     )
     if q:
@@ -39,7 +39,7 @@ def directory_for_hr(
 def managers_of(employer) -> QuerySet[Individual]:
     """Employees who have at least one report, for filters."""
     return (
-        Individual.objects.of_employer(employer)
+        Individual.objects.for_employer(employer)
         .employees()
         .filter(reports__isnull=False)
         .distinct()
@@ -48,15 +48,17 @@ def managers_of(employer) -> QuerySet[Individual]:
 
 
 def departments_with_headcount(employer) -> QuerySet[Department]:
-    return Department.objects.filter(employer=employer).annotate(
+    return Department.objects.for_employer(employer).annotate(
         headcount=Count("members", filter=Q(members__deactivated_at__isnull=True))
     )
 
 
 def invitations_for_hr(*, viewer: Individual, state: str = "pending") -> QuerySet[Invitation]:
-    invitations = Invitation.objects.filter(
-        employer=viewer.employer, individual__kind=Individual.Kind.EMPLOYEE
-    ).select_related("individual", "invited_by")
+    invitations = (
+        Invitation.objects.for_employer(viewer.employer)
+        .filter(individual__kind=Individual.Kind.EMPLOYEE)
+        .select_related("individual", "invited_by")
+    )
     if state == "pending":
         invitations = invitations.pending()
     return invitations.order_by("-created_at")

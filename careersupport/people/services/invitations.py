@@ -103,7 +103,7 @@ def employee_invite(
 ) -> Invitation:
     """HR adds an employee to the directory and e-mails them a sign-up link."""
     email = email.strip().lower()
-    if Individual.objects.of_employer(employer).filter(email__iexact=email).exists():
+    if Individual.objects.for_employer(employer).filter(email__iexact=email).exists():
         raise ValidationError({"email": f"{email} is already in the directory."})
     _ensure_no_account(email)
     person = Individual(
@@ -239,13 +239,13 @@ def _csv_validate(employer: Employer, rows: list[tuple[int, dict]]) -> list[Impo
     problems: list[ImportProblem] = []
     emails = [r["email"].lower() for _, r in rows]
     taken = set(
-        Individual.objects.of_employer(employer)
+        Individual.objects.for_employer(employer)
         .filter(email__in=emails)
         .values_list("email", flat=True)
     ) | set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     managers_needed = {r.get("manager_email", "").lower() for _, r in rows} - {""}
     existing_managers = set(
-        Individual.objects.of_employer(employer)
+        Individual.objects.for_employer(employer)
         .employees()
         .filter(email__in=managers_needed)
         .values_list("email", flat=True)
@@ -324,7 +324,7 @@ def employees_import_csv(*, employer: Employer, actor: Individual, data: bytes) 
         problems = _csv_validate(employer, rows)
     if problems:
         return ImportResult(problems=problems)
-    departments = {d.name.lower(): d for d in Department.objects.filter(employer=employer)}
+    departments = {d.name.lower(): d for d in Department.objects.for_employer(employer)}
     people: dict[str, Individual] = {}
     for _, row in rows:
         name = row.get("department", "")
@@ -342,7 +342,7 @@ def employees_import_csv(*, employer: Employer, actor: Individual, data: bytes) 
     Individual.objects.bulk_create(people.values())
     existing = {
         p.email: p
-        for p in Individual.objects.of_employer(employer).filter(
+        for p in Individual.objects.for_employer(employer).filter(
             email__in={r.get("manager_email", "").lower() for _, r in rows} - set(people)
         )
     }

@@ -26,7 +26,7 @@ def partner_invite(
     email = email.strip().lower()
     if email == employee.email.lower() or (employee.user_id and email == employee.user.email):
         raise ValidationError({"email": "Enter your partner's address, not your own."})
-    if Individual.objects.of_employer(employee.employer).filter(email__iexact=email).exists():
+    if Individual.objects.for_employer(employee.employer).filter(email__iexact=email).exists():
         raise ValidationError({"email": "This address already belongs to someone here."})
     _ensure_no_account(email)
     partner = Individual(

@@ -94,7 +94,7 @@ def reporting_line_update(
 @transaction.atomic
 def department_create(*, employer: Employer, actor: Individual, name: str) -> Department:
     name = name.strip()
-    if Department.objects.filter(employer=employer, name__iexact=name).exists():
+    if Department.objects.for_employer(employer).filter(name__iexact=name).exists():
         raise ValidationError({"name": f"There is already a department called {name}."})
     department = Department(employer=employer, name=name)
     department.full_clean()
