@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import Individual, Invitation, Partnership
+from .models import Employer, Individual, Invitation, Partnership
 
 
 def individual_required(view: Callable) -> Callable:
@@ -44,14 +44,16 @@ employee_required = _role_required(lambda me: me.is_employee, "Only employees ma
 manager_required = _role_required(lambda me: me.is_manager, "Only managers may open this page.")
 
 
-def require_hr(actor: Individual | None, employer) -> None:
+def require_hr(actor: Individual | None, employer: Employer | int | None) -> None:
     """Refuse (403) a service call by anyone but an active HR admin of that employer.
 
     Every service that takes an `actor` and does HR's work calls this first, so the rule
-    holds for a management command or a task as much as for a view."""
-    employer_id = employer if isinstance(employer, int) else employer.pk
+    holds for a management command or a task as much as for a view. `tests/test_hr_services.py`
+    calls each such service as the wrong actor."""
+    employer_id = employer.pk if isinstance(employer, Employer) else employer
     if (
         actor is None
+        or employer_id is None
         or not actor.is_hr_admin
         or actor.employer_id != employer_id
         or actor.deactivated_at is not None
