@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from careersupport.people.models import Individual, Invitation
 from careersupport.people.permissions import get_open_partnership
+from careersupport.people.selectors import failed_invitation_emails
 
 
 def home(request):
@@ -29,5 +30,6 @@ def home(request):
             .filter(individual__kind=Individual.Kind.EMPLOYEE)
             .pending()
             .count(),
+            "failed_invitations": failed_invitation_emails(me.employer),
         }
     return render(request, "home.html", context)

@@ -332,6 +332,53 @@ class Invitation(models.Model):
         return self.State(self.state).label
 
 
+class InvitationEmail(models.Model):
+    """The outbox row of an invitation's e-mail: saved with the invitation, sent after the
+    commit by a Celery task, retried when it fails and shown to HR (or to the employee who
+    invited their partner) when it fails for good. Delivery follows the engine of
+    `careersupport/notifications/outbox.py`; each request to send (the first, every resend)
+    is a new `round` and its own Message-ID."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Not sent (withdrawn)"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="+")
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="delivery")
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    round = models.PositiveIntegerField(default=1)
+    # When the dispatcher next looks at a pending row: now, then the end of a claim's lease
+    # or of a retry's back-off.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # The dispatcher's claim reads pending rows only, however many were sent.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="invitationemail_pending_next",
+            ),
+            # HR's count of failed sends on the home card and the failures page.
+            models.Index(
+                fields=["employer"], condition=Q(state="failed"), name="invitationemail_failed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"E-mail of {self.invitation} ({self.get_state_display()})"
+
+
 class AuditEvent(models.Model):
     """Who did what to which record: every service that changes people writes one."""
 
