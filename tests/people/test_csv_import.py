@@ -145,7 +145,9 @@ def test_a_loop_is_refused_on_each_line_on_it_but_not_on_those_leading_into_it(
     assert problems == [(n, "This makes a reporting loop.") for n in (2, 3, 4)]
 
 
-@pytest.mark.parametrize("size", [10, 200])
+# Up to 50 rows: SQLite takes at most 999 parameters a query, so Django splits bigger bulk
+# INSERTs there (PostgreSQL takes 5,000 rows in one: bench/invitations_bench.py).
+@pytest.mark.parametrize("size", [10, 50])
 def test_the_import_keeps_its_query_count_flat(
     client_for, hr_admin, manager, django_assert_max_num_queries, size
 ):
