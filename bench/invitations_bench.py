@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://app:app@127.0.0.1:5433/app_invitations_bench \\
         .venv/bin/python bench/invitations_bench.py        # --people 50000 --rows 5000 --runs 5
-    .venv/bin/python bench/invitations_bench.py --smoke    # seconds; answers and queries only
+    .venv/bin/python bench/invitations_bench.py --smoke    # seconds: checks, no figures
 
 It creates the database when it is missing and migrates it, then loads (once; later runs reuse
 it) an employer of `--people` employees in ten departments, a thousand of them managers, so the
@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careersupport.settings")
 # Production-like: no DEBUG overhead; the test client's host and scheme are accepted.
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SITE_URL", "https://careers.example.com")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
@@ -46,11 +47,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from _common import check, ensure_database, header  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import OperationalError, connection  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -74,20 +76,6 @@ DOMAIN = "import.bench.test"
 # The import's own queries (checks, bulk INSERTs, audit) plus the request's frame; it must
 # not grow with the file (tests/people/test_csv_import.py asserts the same at two sizes).
 QUERY_BUDGET = 20
-
-
-def ensure_database() -> None:
-    if connection.vendor != "postgresql":
-        return
-    try:
-        connection.ensure_connection()
-    except OperationalError as error:
-        if "does not exist" not in str(error):
-            raise
-        name = connection.settings_dict["NAME"]
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')  # an identifier, not a value
-        print(f"created database {name}")
 
 
 def load(slug: str, people: int) -> Employer:
@@ -178,12 +166,14 @@ def upload(client: Client, data: bytes) -> tuple[int, float, float, int]:
 
 def check_and_clean(employer: Employer, run: int, rows: int) -> None:
     imported = Individual.objects.for_employer(employer).filter(email__endswith=f"@{DOMAIN}")
-    assert imported.count() == rows, imported.count()
-    assert Invitation.objects.filter(individual__in=imported).count() == rows
-    assert InvitationEmail.objects.filter(invitation__individual__in=imported).count() == rows
-    assert not mail.outbox, "the request sent e-mail"
+    check(imported.count() == rows, f"{imported.count()} people imported of {rows}")
+    invitations = Invitation.objects.filter(individual__in=imported).count()
+    check(invitations == rows, f"{invitations} invitations for {rows} people")
+    queued = InvitationEmail.objects.filter(invitation__individual__in=imported, state="pending")
+    check(queued.count() == rows, f"{queued.count()} pending e-mails for {rows} invitations")
+    check(not mail.outbox, "the request sent e-mail itself")
     with_manager = imported.filter(manager__email__endswith=f"@{DOMAIN}").count()
-    assert with_manager == rows // 10, with_manager
+    check(with_manager == rows // 10, f"{with_manager} managed by someone in the file")
     imported.filter(manager__email__endswith=f"@{DOMAIN}").update(manager=None)
     imported.delete()
     Department.objects.for_employer(employer).filter(name__startswith="New department").delete()
@@ -213,6 +203,7 @@ def main() -> None:
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     ).enable()
     mail.outbox = []
+    header("CSV import of invitations", smoke=args.smoke)
     ensure_database()
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
@@ -246,14 +237,17 @@ def main() -> None:
     walls, rejected = [], []
     for run in range(args.runs):
         status, wall, cpu, queries = upload(client, csv_file(slug, run, args.rows))
-        assert status == 302, status
-        assert queries <= QUERY_BUDGET, queries
+        check(status == 302, f"the import answered {status}")
+        check(queries <= QUERY_BUDGET, f"the import ran {queries} queries, budget {QUERY_BUDGET}")
         check_and_clean(employer, run, args.rows)
         walls.append(wall)
         print(f"{f'import, run {run + 1}':<34} {wall:>9.0f} {cpu:>8.0f} {queries:>8}", flush=True)
         status, wall, cpu, queries = upload(client, csv_file(slug, run, args.rows, True))
-        assert status == 400, status
-        assert not Individual.objects.filter(email__endswith=f"@{DOMAIN}").exists()
+        check(status == 400, f"a file with a bad line answered {status}")
+        check(
+            not Individual.objects.filter(email__endswith=f"@{DOMAIN}").exists(),
+            "a file with a bad line imported people",
+        )
         rejected.append(wall)
         print(f"{'  the same with one bad line (400)':<34} {wall:>9.0f} {cpu:>8.0f} {queries:>8}")
     if not args.smoke:
@@ -263,6 +257,7 @@ def main() -> None:
             f"{statistics.median(rejected):.0f} ms"
         )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print(f"checks: OK ({args.runs} imports of {args.rows} rows within {QUERY_BUDGET} queries)")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from careersupport.people.models import Individual
@@ -26,10 +27,23 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
     if offering is None:
         # People keep seeing what they joined after HR unpublishes it or their eligibility
         # changes; they can withdraw but not join again.
-        offering = get_object_or_404(
-            Offering.objects.for_employer(viewer.employer_id).filter(enrollments__person=viewer),
-            pk=pk,
+        offering = (
+            Offering.objects.for_employer(viewer.employer_id)
+            .filter(enrollments__person=viewer, pk=pk)
+            .first()
         )
+    if offering is None:
+        # A published offering of the person's own employer is in its catalog for others:
+        # saying it is not open to them reveals nothing. Drafts and other employers: 404.
+        published = Offering.objects.for_employer(viewer.employer_id).filter(
+            pk=pk, status=Offering.Status.PUBLISHED
+        )
+        if published.exists():
+            raise PermissionDenied(
+                "This programme is not open to you: its audience does not include you. "
+                "HR can tell you who it is for."
+            )
+        raise Http404("No such offering.")
     return offering
 
 

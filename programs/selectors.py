@@ -23,6 +23,7 @@ from .models import (
     Cohort,
     Enrollment,
     Offering,
+    Phase,
     PolicyAcknowledgement,
     PolicyVersion,
     Session,
@@ -56,7 +57,7 @@ def eligibility_q(person: Individual) -> Q:
     through = Offering.departments.through
     limited = Exists(through.objects.filter(offering_id=OuterRef("pk")))
     in_mine = Exists(
-        through.objects.filter(offering_id=OuterRef("pk"), department_id=person.department_id)
+        through.objects.filter(offering_id=OuterRef("pk"), department=person.department_id)
     )
     return groups & (~limited | in_mine)
 
@@ -336,7 +337,9 @@ def reentry_path(enrollment: Enrollment) -> list[dict]:
     done = set(enrollment.milestones_done.values_list("milestone_id", flat=True))
     today = timezone.localdate()
     path = []
-    for phase in enrollment.cohort.phases.prefetch_related("milestones"):
+    for phase in Phase.objects.filter(cohort_id=enrollment.cohort_id).prefetch_related(
+        "milestones"
+    ):
         state = "done" if phase.ends_on < today else "now" if phase.starts_on <= today else "next"
         path.append(
             {

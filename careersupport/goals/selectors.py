@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import (
@@ -20,7 +22,7 @@ from django.db.models import (
 )
 
 from careersupport.people import hierarchy
-from careersupport.people.models import Department, Employer, Individual
+from careersupport.people.models import Department, Employer, Individual, IndividualQuerySet
 
 from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
 from .permissions import shared_with_q, team_visible_q
@@ -89,7 +91,7 @@ def _team_goal_q(filters: TeamFilters, today: date, prefix: str = "") -> Q:
 
 def team_people(
     *, viewer: Individual, filters: TeamFilters, today: date
-) -> QuerySet[Individual] | ChainPeople:
+) -> IndividualQuerySet | ChainPeople:
     """The viewer's reports (or whole chain), who needs attention first; their visible goals
     come with one prefetch per page, whatever the size of the team or the chain.
 
@@ -259,7 +261,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     heads = dict(
         staff.values_list("department_id").annotate(n=Count("id")).values_list("department_id", "n")
     )
-    goals = {
+    goals: dict[int | None, Mapping[str, Any]] = {
         row["owner__department_id"]: row
         for row in Goal.objects.for_employer(employer)
         .filter(owner__in=staff)
@@ -270,9 +272,9 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         )
     }
     since = today - timedelta(days=90)
-    checkins = {
+    checkins: dict[int | None, Mapping[str, Any]] = {
         row["goal__owner__department_id"]: row
-        for row in CheckIn.objects.for_employer(employer)
+        for row in CheckIn.objects.for_employer(employer)  # type: ignore[no-redef]
         .filter(goal__owner__in=staff, date__gte=since)
         .values("goal__owner__department_id")
         .annotate(
@@ -280,7 +282,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
             on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),
         )
     }
-    names = {d.pk: d.name for d in Department.objects.for_employer(employer)}
+    names: dict[int | None, str] = {d.pk: d.name for d in Department.objects.for_employer(employer)}
     names[None] = "No department"
     rows = []
     for dept_id, name in sorted(names.items(), key=lambda item: (item[0] is None, item[1])):

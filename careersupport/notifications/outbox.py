@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from celery import current_app
 from django.conf import settings
@@ -37,6 +38,20 @@ from django.utils import timezone
 log = logging.getLogger(__name__)
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+
+
+class OutboxRow(Protocol):
+    """What the engine reads and writes on a row (a `Reminder`, an `InvitationEmail`)."""
+
+    pk: Any
+    state: str
+    next_attempt_at: datetime
+    claimed_at: datetime | None
+    attempts: int
+    last_error: str
+
+    def save(self, *args: Any, **kwargs: Any) -> None: ...
+
 
 # Outcomes of one delivery attempt, returned by the send tasks (and shown in their log).
 SKIPPED, DEFERRED, RETRY, CANCELLED = "skipped", "deferred", "retry", "cancelled"
@@ -53,14 +68,15 @@ def claim_due(
     now = now or timezone.now()
     lease_ends = now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
     with transaction.atomic():
+        rows = model._default_manager
         ids = list(
-            model.objects.filter(state=PENDING, next_attempt_at__lte=now)
+            rows.filter(state=PENDING, next_attempt_at__lte=now)
             .order_by("next_attempt_at")
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)[:limit]
         )
         if ids:
-            model.objects.filter(pk__in=ids, state=PENDING, next_attempt_at__lte=now).update(
+            rows.filter(pk__in=ids, state=PENDING, next_attempt_at__lte=now).update(
                 next_attempt_at=lease_ends, claimed_at=now
             )
     return ids
@@ -84,7 +100,7 @@ def dispatch_due(model: type[models.Model], send_task) -> int:
     return queued
 
 
-def is_waiting(row: models.Model, now: datetime) -> bool:
+def is_waiting(row: OutboxRow, now: datetime) -> bool:
     """Backing off or deferred, and not claimed: only a stale duplicate task finds a row so,
     and it must not jump the wait (the dispatcher claims it when the wait is over)."""
     return row.claimed_at is None and row.next_attempt_at > now
@@ -103,7 +119,7 @@ def error_text(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"[:2000]
 
 
-def attempt_failed(row: models.Model, error: Exception, *, now: datetime) -> str:
+def attempt_failed(row: OutboxRow, error: Exception, *, now: datetime) -> str:
     """Record a failed attempt on a locked pending row: back off and try again (RETRY), or
     after the last attempt fail for good (FAILED). The caller adds what failing means for
     its kind of row (an inbox entry, an audit row)."""

@@ -109,12 +109,17 @@ class Ranking:
 
     @property
     def columns(self) -> dict[str, str]:
+        """The quoted table and column names the SQL templates take."""
         meta, quote = self.model._meta, connection.ops.quote_name
+
+        def column(name: str) -> str:
+            return quote(str(meta.get_field(name).column))
+
         return {
             "rank": quote(meta.db_table),
-            "person": quote(meta.get_field(self.person).column),
-            "on": quote(meta.get_field(self.on).column),
-            "employer": quote(meta.get_field("employer").column),
+            "person": column(self.person),
+            "on": column(self.on),
+            "employer": column("employer"),
         }
 
 

@@ -165,8 +165,8 @@ def _deliver_slice(ids: list[int], mail: BaseEmailBackend | None) -> Counter[str
                 last_sent_at=now, send_count=F("send_count") + 1
             )
             outcomes[outbox.SENT] += len(sent)
-    for row_id, error in failures:
-        outcomes[_attempt_failed(row_id, error)] += 1
+    for row_id, failure in failures:
+        outcomes[_attempt_failed(row_id, failure)] += 1
     return outcomes
 
 

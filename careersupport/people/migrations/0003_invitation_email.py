@@ -28,7 +28,7 @@ def record_past_sends(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0001_initial"),
+        ("people", "0002_time_zone_without_choices"),
     ]
 
     operations = [
