@@ -85,11 +85,11 @@ class InvitationEmailAdmin(admin.ModelAdmin):
     """The invitation e-mails' outbox, for maintenance: HR sends again from the invitations."""
 
     list_display = ["invitation", "state", "round", "attempts", "sent_at", "updated_at"]
-    list_filter = ["state", "employer"]
+    list_filter = ["state", "invitation__employer"]
     search_fields = ["invitation__email", "last_error"]
     list_select_related = ["invitation"]
     raw_id_fields = ["invitation"]
-    readonly_fields = ["employer", "claimed_at", "created_at"]
+    readonly_fields = ["claimed_at", "created_at"]
 
 
 @admin.register(AuditEvent)

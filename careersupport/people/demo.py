@@ -112,7 +112,6 @@ def _seed_invitation(employer: Employer, hr: Individual, person: Individual, bou
         send_count=0 if bounced else 1,
     )
     InvitationEmail.objects.create(
-        employer=employer,
         invitation=invitation,
         state=InvitationEmail.State.FAILED if bounced else InvitationEmail.State.SENT,
         attempts=settings.REMINDER_MAX_ATTEMPTS if bounced else 1,

@@ -256,3 +256,20 @@ def test_each_round_of_an_invitation_is_its_own_message(client_for, hr_admin, de
     deliver_invitations()
     first, second = (m.extra_headers["Message-ID"] for m in mail.outbox)
     assert first != second and f"invitation.{invitation.pk}.2@" in second
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_counts_invitations_sent_before_the_outbox_as_sent():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    sent = InvitationFactory(last_sent_at=timezone.now(), send_count=2)
+    unsent = InvitationFactory()
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        MigrationExecutor(connection).migrate([("people", "0002_time_zone_without_choices")])
+    finally:
+        MigrationExecutor(connection).migrate(leaves)
+    delivery = InvitationEmail.objects.get(invitation=sent)
+    assert delivery.state == "sent" and delivery.round == 2 and delivery.sent_at
+    assert not InvitationEmail.objects.filter(invitation=unsent).exists()

@@ -42,7 +42,6 @@ def emails_queue(invitations: list[Invitation]) -> list[InvitationEmail]:
     now = timezone.now()
     rows = InvitationEmail.objects.bulk_create(
         InvitationEmail(
-            employer_id=invitation.employer_id,
             invitation=invitation,
             next_attempt_at=now,
             created_at=now,
