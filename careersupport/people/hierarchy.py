@@ -26,11 +26,16 @@ from .models import Individual
 
 _PEOPLE = Individual._meta.db_table
 
-_BELOW = (
+_CHAIN = (
     "WITH RECURSIVE chain(id) AS ("
     f" SELECT id FROM {_PEOPLE} WHERE manager_id = %s"
     f" UNION SELECT p.id FROM {_PEOPLE} p JOIN chain c ON p.manager_id = c.id"
-    ") SELECT id FROM chain"
+    ")"
+)
+_BELOW = _CHAIN + " SELECT id FROM chain"
+_SIZES = (
+    _CHAIN + " SELECT (SELECT COUNT(*) FROM chain),"
+    f" (SELECT COUNT(*) FROM {_PEOPLE} WHERE employer_id = %s)"
 )
 _ABOVE = (
     "WITH RECURSIVE up(id, manager_id) AS ("
@@ -80,15 +85,8 @@ def line_of(person_id: int) -> set[int]:
 
 def chain_sizes(manager_id: int, employer_id: int) -> tuple[int, int]:
     """How many people are below the manager, and how many the employer has: one query."""
-    sql = (
-        "WITH RECURSIVE chain(id) AS ("
-        f" SELECT id FROM {_PEOPLE} WHERE manager_id = %s"
-        f" UNION SELECT p.id FROM {_PEOPLE} p JOIN chain c ON p.manager_id = c.id"
-        ") SELECT (SELECT COUNT(*) FROM chain),"
-        f" (SELECT COUNT(*) FROM {_PEOPLE} WHERE employer_id = %s)"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, (manager_id, employer_id))
+        cursor.execute(_SIZES, (manager_id, employer_id))
         below, everyone = cursor.fetchone()
     return below, everyone
 

@@ -92,10 +92,11 @@ def test_only_the_org_chart_module_walks_the_tree():
 def test_its_sql_holds_identifiers_only_every_value_is_a_parameter():
     from careersupport.goals.selectors import ATTENTION
 
+    texts = [hierarchy._BELOW, hierarchy._ABOVE, hierarchy._SIZES]
     for template in (hierarchy._WALK, hierarchy._SCAN):
-        for before in (False, True):
-            sql = hierarchy._ranked_sql(template, ATTENTION, before)
-            assert "'" not in sql and not re.search(r"[=<>]\s*\d", sql)
+        texts += [hierarchy._ranked_sql(template, ATTENTION, before) for before in (False, True)]
+    for sql in texts:
+        assert "'" not in sql and not re.search(r"[=<>]\s*\d", sql)
 
 
 def test_a_chain_is_read_in_rank_order_both_ways(chain, employer):
