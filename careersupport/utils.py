@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 
 from django import forms
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.forms.utils import flatatt
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -27,6 +29,44 @@ def message_service_error(request, error: ValidationError) -> None:
     """Show a service's ValidationError as a message, for the POST-only buttons that have no
     form to show it on (they redirect)."""
     messages.error(request, " ".join(error.messages))
+
+
+def confirm_page(
+    request,
+    *,
+    question: str,
+    button: str,
+    back: str,
+    consequences: Iterable[str] = (),
+    undo: str = "",
+    form: forms.BaseForm | None = None,
+    keep: str = "Keep it",
+    status: int = 200,
+):
+    """The shared "are you sure?" page of a destructive action (withdraw, end, remove,
+    revoke, archive, deactivate): reached by GET, it names what will happen and whether it
+    can be undone, and its button POSTs to the same address, where the view acts. So the
+    first click on the action never acts, with or without JavaScript. `form` adds fields
+    (say, who takes over a leaver's reports); an invalid one comes back with `status=400`.
+
+        if request.method != "POST":
+            return confirm_page(request, question="Withdraw from X?", button="Withdraw",
+                                back=offering.get_absolute_url(), consequences=[...])
+    """
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": question,
+            "button": button,
+            "back": back,
+            "consequences": list(consequences),
+            "undo": undo,
+            "form": form,
+            "keep": keep,
+        },
+        status=status,
+    )
 
 
 def csv_download(filename: str):

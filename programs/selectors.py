@@ -174,13 +174,40 @@ def my_sessions(viewer: Individual) -> QuerySet[Session]:
     )
 
 
+def _overlapping_mine(viewer: Individual) -> QuerySet[Session]:
+    """The viewer's registered sessions that overlap the outer query's session."""
+    return Session.objects.filter(
+        registrations__person=viewer,
+        starts_at__lt=OuterRef("ends_at"),
+        ends_at__gt=OuterRef("starts_at"),
+    ).exclude(pk=OuterRef("pk"))
+
+
 def sessions_of(offering: Offering, viewer: Individual) -> QuerySet[Session]:
+    """An event's sessions with the viewer's registration, the count, and the title of a
+    session of the viewer's own that overlaps it (`clash_title`, warned about beside it)."""
+    clash = _overlapping_mine(viewer).order_by("starts_at")
     return offering.sessions.annotate(
         registered=Exists(
             SessionRegistration.objects.filter(session_id=OuterRef("pk"), person=viewer)
         ),
         registered_count=Count("registrations"),
+        clash_title=Subquery(clash.values("title")[:1]),
     ).order_by("starts_at")
+
+
+def session_clashes(session: Session, viewer: Individual) -> QuerySet[Session]:
+    """The viewer's other registered sessions whose time overlaps this one."""
+    return (
+        Session.objects.filter(
+            registrations__person=viewer,
+            starts_at__lt=session.ends_at,
+            ends_at__gt=session.starts_at,
+        )
+        .exclude(pk=session.pk)
+        .select_related("offering")
+        .order_by("starts_at")
+    )
 
 
 def session_registrations(session: Session) -> QuerySet[SessionRegistration]:

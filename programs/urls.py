@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/events/new/", events.lead_session_create, name="lead-session-create"),
     path("sessions/<int:pk>/edit/", events.lead_session_edit, name="lead-session-edit"),
     path("sessions/<int:pk>/register/", events.session_register, name="session-register"),
+    path("sessions/<int:pk>/unregister/", events.session_unregister, name="session-unregister"),
     path(
         "sessions/<int:pk>/registrations/",
         events.session_registrations,
@@ -35,6 +36,7 @@ urlpatterns = [
     ),
     path("sessions/<int:pk>/calendar.ics", events.session_ics, name="session-ics"),
     path("calendar/", events.calendar_settings, name="calendar"),
+    path("calendar/revoke/", events.calendar_revoke, name="calendar-revoke"),
     path("calendar/<str:token>.ics", events.calendar_feed, name="calendar-feed"),
     # HR console
     path("manage/", manage.offering_list, name="manage"),
@@ -62,7 +64,7 @@ urlpatterns = [
         name="manage-decide",
     ),
     re_path(
-        r"^manage/(?P<pk>[0-9]+)/(?P<action>publish|unpublish|archive|duplicate)/$",
+        r"^manage/(?P<pk>[0-9]+)/(?P<action>publish|unpublish|archive|restore|duplicate)/$",
         manage.offering_action,
         name="manage-action",
     ),

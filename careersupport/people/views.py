@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from careersupport.utils import add_service_errors, message_service_error, paginate
+from careersupport.utils import add_service_errors, confirm_page, message_service_error, paginate
 
 from . import selectors, services
 from .adapters import SESSION_KEY
+from .confirmations import partnership_end_confirmation
 from .forms import (
     CsvImportForm,
     DepartmentForm,
@@ -190,17 +191,35 @@ def invitation_resend(request, pk: int):
     return redirect("people:invitation-list")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @hr_required
 def invitation_revoke(request, pk: int):
+    """Revoke asks first; a revoked invitation can be sent again from "All"."""
     invitation = get_invitation_for_hr(request.individual, pk)
+    back = reverse("people:invitation-list")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=f"Revoke the invitation of {invitation.email}?",
+            button="Revoke the invitation",
+            back=back,
+            consequences=[
+                "The sign-up link stops working at once.",
+                "An e-mail not sent yet is not sent.",
+            ],
+            undo="You can send it again later from the list of all invitations.",
+        )
     try:
         services.invitation_revoke(invitation=invitation, actor=request.individual)
     except ValidationError as error:
         message_service_error(request, error)
     else:
-        messages.success(request, f"Revoked the invitation for {invitation.email}.")
-    return redirect("people:invitation-list")
+        messages.success(
+            request,
+            f"Revoked the invitation for {invitation.email}. Send it again from “Show all” "
+            "if that was a mistake.",
+        )
+    return redirect(back)
 
 
 def invitation_accept(request, key: str):
@@ -293,13 +312,19 @@ def partner_resend(request):
     return redirect("people:partner")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @individual_required
 def partner_end(request):
-    partnership = get_open_partnership(request.individual)
+    """End the partnership (or withdraw the invitation): a confirmation page first."""
+    me = request.individual
+    partnership = get_open_partnership(me)
     if partnership is None:
         raise Http404
-    services.partnership_end(partnership=partnership, actor=request.individual)
+    if request.method != "POST":
+        return confirm_page(
+            request, back=reverse("people:partner"), **partnership_end_confirmation(partnership, me)
+        )
+    services.partnership_end(partnership=partnership, actor=me)
     messages.success(request, "The partnership has ended. Each of you keeps your own account.")
     return redirect("people:partner")
 

@@ -175,6 +175,24 @@ def sessions_cancel_reminders(*, offering: Offering) -> None:
         cancel_session_reminders(session_id)
 
 
+def sessions_restore_reminders(*, offering: Offering) -> None:
+    """A restored event: its coming sessions remind again the people still enrolled and
+    registered (a moment already past is not scheduled)."""
+    registrations = (
+        SessionRegistration.objects.filter(
+            session__offering=offering,
+            session__starts_at__gt=timezone.now(),
+            person__enrollments__offering=offering,
+            person__enrollments__status=Enrollment.Status.ENROLLED,
+            person__deactivated_at__isnull=True,
+        )
+        .select_related("session", "session__offering", "person")
+        .order_by("session__starts_at", "pk")
+    )
+    for registration in registrations:
+        _schedule_reminders(registration.session, registration.person)
+
+
 @transaction.atomic
 def session_register(
     *, session: Session, person: Individual, actor: Individual

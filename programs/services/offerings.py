@@ -15,7 +15,7 @@ from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
 from .enrollment import promote_waitlist
-from .events import sessions_cancel_reminders
+from .events import sessions_cancel_reminders, sessions_restore_reminders
 
 
 class OfferingChanges(TypedDict, total=False):
@@ -172,6 +172,9 @@ def _set_status(offering: Offering, actor: Individual, status: str, verb: str) -
 @transaction.atomic
 def offering_publish(*, offering: Offering, actor: Individual) -> Offering:
     require_hr(actor, offering.employer_id)
+    if offering.status == Offering.Status.ARCHIVED:
+        # Restoring brings its sessions' reminders back; publishing alone would not.
+        raise ValidationError("Restore this archived offering first, then publish it.")
     offering.full_clean()
     if offering.kind == Offering.Kind.POLICY and not offering.versions.exists():
         raise ValidationError("Write the policy text (a first version) before publishing it.")
@@ -191,6 +194,18 @@ def offering_archive(*, offering: Offering, actor: Individual) -> Offering:
     require_hr(actor, offering.employer_id)
     offering = _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
     sessions_cancel_reminders(offering=offering)
+    return offering
+
+
+@transaction.atomic
+def offering_restore(*, offering: Offering, actor: Individual) -> Offering:
+    """Archive's undo: back as a draft (HR publishes it again to reopen it); the reminders of
+    its coming sessions come back for the people still registered."""
+    require_hr(actor, offering.employer_id)
+    if offering.status != Offering.Status.ARCHIVED:
+        raise ValidationError("Only an archived offering can be restored.")
+    offering = _set_status(offering, actor, Offering.Status.DRAFT, "offering.restored")
+    sessions_restore_reminders(offering=offering)
     return offering
 
 

@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from careersupport.people.permissions import individual_required
-from careersupport.utils import message_service_error, paginate
+from careersupport.utils import confirm_page, message_service_error, paginate
 
 from .. import selectors
+from ..confirmations import withdraw_confirmation
 from ..forms import CatalogFilterForm, SlotForm
 from ..models import Enrollment, Offering
 from ..permissions import get_offering_for_user
@@ -90,12 +91,19 @@ def enroll(request, pk: int):
     return redirect(offering)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @individual_required
 def withdraw(request, pk: int):
+    """Withdraw (or leave a group): a confirmation page first, the POST acts."""
     me = request.individual
     offering = get_offering_for_user(me, pk)
     enrollment = Enrollment.objects.filter(offering=offering, person=me).first()
+    if request.method != "POST":
+        if enrollment is None or not enrollment.is_active:
+            return redirect(offering)
+        return confirm_page(
+            request, back=offering.get_absolute_url(), **withdraw_confirmation(enrollment)
+        )
     try:
         if enrollment is None:
             raise ValidationError("There is nothing to withdraw from.")

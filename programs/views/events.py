@@ -8,11 +8,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
 from careersupport.utils import (
     add_service_errors,
+    confirm_page,
     csv_cell,
     csv_download,
     message_service_error,
@@ -20,6 +21,11 @@ from careersupport.utils import (
 )
 
 from .. import calendar, selectors
+from ..confirmations import (
+    feed_revoke_confirmation,
+    session_delete_confirmation,
+    unregister_confirmation,
+)
 from ..forms import SessionForm
 from ..models import CalendarFeed
 from ..permissions import (
@@ -79,13 +85,16 @@ def session_edit(request, pk: int):
     return _session_form(request, session.offering, session)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @hr_required
 def session_delete(request, pk: int):
     session = get_session_for_user(request.individual, pk, write=True)
+    back = reverse("programs:manage-offering", args=[session.offering_id])
+    if request.method != "POST":
+        return confirm_page(request, back=back, **session_delete_confirmation(session))
     event_services.session_delete(session=session, actor=request.individual)
     messages.success(request, "The session was removed and its reminders cancelled.")
-    return redirect("programs:manage-offering", pk=session.offering_id)
+    return redirect(back)
 
 
 @individual_required
@@ -151,14 +160,34 @@ def session_register(request, pk: int):
     me = request.individual
     session = get_session_for_user(me, pk)
     try:
-        if request.POST.get("action") == "unregister":
-            event_services.session_unregister(session=session, person=me, actor=me)
-            messages.success(request, f"You are no longer registered for {session.title}.")
-        else:
-            event_services.session_register(session=session, person=me, actor=me)
-            messages.success(request, f"You are registered for {session.title}.")
+        event_services.session_register(session=session, person=me, actor=me)
     except ValidationError as error:
         message_service_error(request, error)
+    else:
+        messages.success(request, f"You are registered for {session.title}.")
+        for other in selectors.session_clashes(session, me):
+            messages.warning(
+                request,
+                f"It overlaps with “{other.title}” of {other.offering.title} "
+                f"({timezone.localtime(other.starts_at):%a %d %b %H:%M}–"
+                f"{timezone.localtime(other.ends_at):%H:%M}), which you are "
+                "also registered for.",
+            )
+    return redirect(session.offering)
+
+
+@require_http_methods(["GET", "POST"])
+@individual_required
+def session_unregister(request, pk: int):
+    """Unregister: a confirmation page first, the POST acts."""
+    me = request.individual
+    session = get_session_for_user(me, pk)
+    if request.method != "POST":
+        return confirm_page(
+            request, back=session.offering.get_absolute_url(), **unregister_confirmation(session)
+        )
+    event_services.session_unregister(session=session, person=me, actor=me)
+    messages.success(request, f"You are no longer registered for {session.title}.")
     return redirect(session.offering)
 
 
@@ -170,19 +199,29 @@ def session_ics(request, pk: int):
     return response
 
 
+@require_GET
 @individual_required
 def calendar_settings(request):
-    me = request.individual
-    if request.method == "POST":
-        event_services.calendar_feed_revoke(person=me, actor=me)
-        messages.success(request, "A new address was made; the old one no longer works.")
-        return redirect("programs:calendar")
-    feed = event_services.calendar_feed_for(me)
+    feed = event_services.calendar_feed_for(request.individual)
     return render(
         request,
         "programs/calendar.html",
         {"feed_url": request.build_absolute_uri(feed.get_absolute_url())},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@individual_required
+def calendar_revoke(request):
+    """A new secret address: a confirmation page first (the old one stops working)."""
+    me = request.individual
+    if request.method != "POST":
+        return confirm_page(
+            request, back=reverse("programs:calendar"), **feed_revoke_confirmation()
+        )
+    event_services.calendar_feed_revoke(person=me, actor=me)
+    messages.success(request, "A new address was made; the old one no longer works.")
+    return redirect("programs:calendar")
 
 
 def calendar_feed(request, token: str):

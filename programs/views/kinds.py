@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
 from careersupport.people.permissions import employee_required, hr_required, individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors
+from ..confirmations import booking_cancel_confirmation, booking_decline_confirmation
 from ..forms import CohortForm, PhaseForm, PlacementForm, PolicyVersionForm, SlotForm
 from ..models import Milestone, Offering
 from ..permissions import (
@@ -114,11 +116,18 @@ def slot_book(request, pk: int):
     return redirect(slot.offering)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @individual_required
 def booking_decide(request, pk: int, decision: str):
+    """The host confirms at once; declining asks first (a GET shows what happens)."""
     me = request.individual
     booking = get_booking_for_host(me, pk)
+    if request.method != "POST":
+        if decision != "decline":
+            return redirect("programs:mine")
+        return confirm_page(
+            request, back=reverse("programs:mine"), **booking_decline_confirmation(booking)
+        )
     try:
         kind_services.booking_decide(booking=booking, actor=me, confirm=decision == "confirm")
     except ValidationError as error:
@@ -128,11 +137,15 @@ def booking_decide(request, pk: int, decision: str):
     return redirect("programs:mine")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @individual_required
 def booking_cancel(request, pk: int):
     me = request.individual
     booking = get_object_or_404(selectors.my_bookings(me), pk=pk)
+    if request.method != "POST":
+        return confirm_page(
+            request, back=reverse("programs:mine"), **booking_cancel_confirmation(booking)
+        )
     try:
         kind_services.booking_cancel(booking=booking, actor=me)
     except ValidationError as error:

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from careersupport.people.permissions import hr_required
 from careersupport.utils import (
     add_service_errors,
+    confirm_page,
     csv_cell,
     csv_download,
     message_service_error,
@@ -19,6 +20,7 @@ from careersupport.utils import (
 )
 
 from .. import selectors
+from ..confirmations import archive_confirmation
 from ..forms import BulkDecisionForm, DeclineForm, HrFilterForm, OfferingForm
 from ..models import Offering
 from ..permissions import get_enrollment_for_hr, get_offering_for_user
@@ -92,16 +94,32 @@ def offering_edit(request, pk: int):
 ACTIONS = {
     "publish": (offering_services.offering_publish, "{} is published in the catalog."),
     "unpublish": (offering_services.offering_unpublish, "{} is back to draft and hidden."),
-    "archive": (offering_services.offering_archive, "{} is archived."),
+    "archive": (
+        offering_services.offering_archive,
+        "{} is archived. Restore it from this page if that was a mistake.",
+    ),
+    "restore": (
+        offering_services.offering_restore,
+        "{} is restored as a draft: publish it to reopen it.",
+    ),
     "duplicate": (offering_services.offering_duplicate, "A draft copy of {} was made."),
 }
 
 
-@require_POST
+# The actions that ask first: a GET shows what will happen, the POST acts.
+CONFIRMATIONS = {"archive": archive_confirmation}
+
+
+@require_http_methods(["GET", "POST"])
 @hr_required
 def offering_action(request, pk: int, action: str):
     me = request.individual
     offering = get_offering_for_user(me, pk, write=True)
+    back = reverse("programs:manage-offering", args=[offering.pk])
+    if request.method != "POST":
+        if action not in CONFIRMATIONS:
+            return redirect(back)
+        return confirm_page(request, back=back, **CONFIRMATIONS[action](offering))
     service, text = ACTIONS[action]
     try:
         result = service(offering=offering, actor=me)

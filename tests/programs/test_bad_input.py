@@ -94,7 +94,7 @@ def test_people_pages_answer_garbage_without_a_server_error(client_for, employee
         reverse("programs:policy-acknowledge", args=[workshop.pk]),
         reverse("programs:session-register", args=[session.pk]),
         reverse("programs:slot-create", args=[workshop.pk]),
-        reverse("programs:calendar"),
+        reverse("programs:calendar-revoke"),
     ]:
         assert client.post(url, GARBAGE).status_code in (302, 404), url
 

@@ -70,9 +70,7 @@ def test_registering_schedules_reminders_a_day_and_an_hour_before(registered, se
 
 
 def test_unregistering_cancels_the_reminders(client_for, registered, session):
-    client_for(registered).post(
-        reverse("programs:session-register", args=[session.pk]), {"action": "unregister"}
-    )
+    client_for(registered).post(reverse("programs:session-unregister", args=[session.pk]))
     assert not SessionRegistration.objects.exists()
     assert pending(registered) == set()
 
@@ -120,7 +118,7 @@ def test_the_private_feed_lists_my_sessions_and_stops_after_revoking(
     feed_url = me.get(reverse("programs:calendar")).context["feed_url"]
     path = feed_url.replace("http://testserver", "")
     assert b"Kick-off" in client.get(path).content
-    me.post(reverse("programs:calendar"))
+    me.post(reverse("programs:calendar-revoke"))
     assert client.get(path).status_code == 404
 
 

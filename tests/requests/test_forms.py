@@ -70,7 +70,7 @@ def test_a_withdrawal_asks_first(client_for, employee):
     )
     client = client_for(employee)
     url = reverse("requests:flexible-withdraw", args=[arrangement.pk])
-    assert "Do you want to withdraw" in client.get(url).text
+    assert "Withdraw this flexible-work request?" in client.get(url).text
     assert FlexibleArrangement.objects.get().status == "pending"
     client.post(url)
     assert FlexibleArrangement.objects.get().status == "cancelled"
@@ -100,7 +100,7 @@ def test_cancelling_leave_asks_first(client_for, employee, policy):
     )
     client = client_for(employee)
     url = reverse("requests:leave-cancel", args=[leave.pk])
-    assert "Do you want to cancel" in client.get(url).text
+    assert "Cancel this leave request?" in client.get(url).text
     client.post(url)
     assert LeaveRequest.objects.get().status == "cancelled"
 

@@ -89,17 +89,23 @@ def employee_invite(
 
 @transaction.atomic
 def invitation_resend(*, invitation: Invitation, actor: Individual) -> Invitation:
-    """Send the same link again, valid for a fresh period ("Send again" after a failed send)."""
+    """Send the same link again, valid for a fresh period ("Send again" after a failed send).
+    A revoked invitation is sent again too: that is revoking's undo."""
     require_hr(actor, invitation.employer_id)
-    return _resend(invitation=invitation, actor=actor)
+    return _resend(invitation=invitation, actor=actor, revive=True)
 
 
-def _resend(*, invitation: Invitation, actor: Individual) -> Invitation:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at or invitation.revoked_at:
+def _resend(*, invitation: Invitation, actor: Individual, revive: bool = False) -> Invitation:
+    invitation = (
+        Invitation.objects.select_for_update().select_related("individual").get(pk=invitation.pk)
+    )
+    if invitation.accepted_at or (invitation.revoked_at and not revive):
         raise ValidationError(f"This invitation was {invitation.get_state_display().lower()}.")
+    if invitation.individual.deactivated_at is not None:
+        raise ValidationError("This person was deactivated: reactivate them first.")
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-    invitation.save(update_fields=["expires_at"])
+    invitation.revoked_at = None
+    invitation.save(update_fields=["expires_at", "revoked_at"])
     email_again(invitation)
     audit(employer=invitation.employer, actor=actor, verb="invitation.resent", target=invitation)
     return invitation

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from careersupport import uploads
 from careersupport.people.permissions import employee_required, individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
 from ..forms import FinancialForm, NoteForm
@@ -105,14 +105,13 @@ def financial_cancel(request, pk: int):
         else:
             messages.success(request, "Your request is cancelled.")
         return redirect(made)
-    return render(
+    return confirm_page(
         request,
-        "requests/confirm.html",
-        {
-            "obj": made,
-            "what": "cancel this request for financial support",
-            "button": "Cancel the request",
-        },
+        question="Cancel this request for financial support?",
+        button="Cancel the request",
+        back=made.get_absolute_url(),
+        consequences=["HR no longer decides it; its history is kept."],
+        undo="To ask again, make a new request.",
     )
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import employee_required, individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
 from ..forms import FlexibleForm, NoteForm, ReviewForm
@@ -113,14 +113,13 @@ def flexible_withdraw(request, pk: int):
         else:
             messages.success(request, "Your request is withdrawn.")
         return redirect(arrangement)
-    return render(
+    return confirm_page(
         request,
-        "requests/confirm.html",
-        {
-            "obj": arrangement,
-            "what": "withdraw this flexible-work request",
-            "button": "Withdraw the request",
-        },
+        question="Withdraw this flexible-work request?",
+        button="Withdraw the request",
+        back=arrangement.get_absolute_url(),
+        consequences=["Nobody decides it any more; its history is kept."],
+        undo="To ask again, make a new request.",
     )
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import employee_required, individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
 from ..forms import LeaveForm, NoteForm, ReturnForm
@@ -98,10 +98,16 @@ def leave_cancel(request, pk: int):
         else:
             messages.success(request, "Your leave request is cancelled.")
         return redirect(leave)
-    return render(
+    return confirm_page(
         request,
-        "requests/confirm.html",
-        {"obj": leave, "what": "cancel this leave request", "button": "Cancel the request"},
+        question="Cancel this leave request?",
+        button="Cancel the request",
+        back=leave.get_absolute_url(),
+        consequences=[
+            "The days no longer count against your entitlement.",
+            "If it was approved, your manager is told you will not be away after all.",
+        ],
+        undo="To take the leave after all, ask again (it is checked against the rules anew).",
     )
 
 
