@@ -105,7 +105,10 @@ class DeclineForm(forms.Form):
 
 class BulkDecisionForm(forms.Form):
     enrollments = forms.ModelMultipleChoiceField(
-        queryset=Enrollment.objects.none(), widget=forms.CheckboxSelectMultiple
+        label="Requests selected",
+        queryset=Enrollment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick the requests to decide first."},
     )
     decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
     reason = forms.CharField(

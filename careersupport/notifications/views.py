@@ -85,7 +85,12 @@ def preferences(request):
         else:
             messages.success(request, "Saved your notification preferences.")
             return redirect("notifications:preferences")
-    return render(request, "notifications/preference_form.html", {"form": form})
+    return render(
+        request,
+        "notifications/preference_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @hr_required

@@ -91,7 +91,12 @@ def person_edit(request, pk: int):
         else:
             messages.success(request, f"Saved {person}'s reporting line.")
             return redirect(person)
-    return render(request, "people/person_edit.html", {"person": person, "form": form})
+    return render(
+        request,
+        "people/person_edit.html",
+        {"person": person, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @hr_required
@@ -110,7 +115,10 @@ def department_list(request):
             return redirect("people:department-list")
     departments = selectors.departments_with_headcount(me.employer)
     return render(
-        request, "people/department_list.html", {"form": form, "departments": departments}
+        request,
+        "people/department_list.html",
+        {"form": form, "departments": departments},
+        status=400 if form.errors else 200,
     )
 
 
@@ -147,7 +155,9 @@ def invitation_create(request):
         else:
             messages.success(request, f"Invited {invitation.email}: the e-mail is on its way.")
             return redirect("people:invitation-list")
-    return render(request, "people/invitation_form.html", {"form": form})
+    return render(
+        request, "people/invitation_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @hr_required
@@ -260,7 +270,9 @@ def profile(request):
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("people:profile")
-    return render(request, "people/profile_edit.html", {"form": form})
+    return render(
+        request, "people/profile_edit.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @individual_required
@@ -282,9 +294,16 @@ def partner(request):
                 request, f"Invited {partnership.partner.email}: the e-mail is on its way."
             )
             return redirect("people:partner")
-    sharing_form = None
-    if partnership is not None:
+    return _partner_page(request, partnership, invite_form=invite_form)
+
+
+def _partner_page(request, partnership, *, invite_form=None, sharing_form=None):
+    """The partner page; a refused form (an invitation, sharing) comes back with 400 and its
+    problems beside the fields."""
+    me = request.individual
+    if partnership is not None and sharing_form is None:
         sharing_form = SharingForm(initial={"shares_goals": partnership.shares_goals_from(me)})
+    refused = any(f is not None and f.errors for f in (invite_form, sharing_form))
     return render(
         request,
         "people/partner.html",
@@ -295,6 +314,7 @@ def partner(request):
             "invite_form": invite_form,
             "sharing_form": sharing_form,
         },
+        status=400 if refused else 200,
     )
 
 
@@ -336,15 +356,16 @@ def partner_sharing(request):
     if partnership is None:
         raise Http404
     form = SharingForm(request.POST)
-    form.is_valid()
-    try:
-        services.partnership_set_sharing(
-            partnership=partnership,
-            actor=request.individual,
-            shares_goals=form.cleaned_data.get("shares_goals", False),
-        )
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(request, "Your sharing choice is saved.")
-    return redirect("people:partner")
+    if form.is_valid():
+        try:
+            services.partnership_set_sharing(
+                partnership=partnership,
+                actor=request.individual,
+                shares_goals=form.cleaned_data["shares_goals"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your sharing choice is saved.")
+            return redirect("people:partner")
+    return _partner_page(request, partnership, sharing_form=form)

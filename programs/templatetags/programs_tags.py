@@ -116,22 +116,26 @@ QUEUE_COLUMNS = ("Select", "Person", "Offering", "Asked", "Decide one")
 QUEUE_ROW = (
     "<tr>\n"
     '  <td><input type="checkbox" name="enrollments" value="{pk}" id="pick-{pk}"'
-    ' aria-label="Select {name} for {title}"></td>\n'
+    ' aria-label="Select {name} for {title}"{checked}></td>\n'
     '  <td><label for="pick-{pk}">{name}</label><br><small>{kind}{department}</small></td>\n'
     '  <td><a href="{offering_url}">{title}</a></td>\n'
     "  <td>{asked}</td>\n"
     '  <td class="actions">\n'
     '    <button type="submit" class="small" name="single" value="approve:{pk}">'
     "Approve</button>\n"
-    "    <details><summary>Decline…</summary>\n"
-    '      <label for="reason-{pk}">Reason (the person sees it)</label>\n'
-    '      <textarea id="reason-{pk}" name="reason-{pk}" rows="2"></textarea>\n'
+    "    <details{open}><summary>Decline…</summary>\n"
+    '      <div class="field{has_error}"><label for="reason-{pk}">Reason (the person sees it)'
+    "</label>\n"
+    '      <textarea id="reason-{pk}" name="reason-{pk}" rows="2"{invalid}>{reason}</textarea>'
+    "{error}</div>\n"
     '      <button type="submit" class="small secondary" name="single"'
     ' value="decline:{pk}">Decline</button>\n'
     "    </details>\n"
     "  </td>\n"
     "</tr>"
 )
+ROW_ERROR = '\n      <small class="field-error" id="reason-{pk}_error">{message}</small>'
+ROW_INVALID = ' aria-invalid="true" aria-describedby="reason-{pk}_error"'
 TABLE = (
     '<div class="table-wrap"><table>\n'
     '  <caption class="visually-hidden">{caption}</caption>\n'
@@ -139,10 +143,17 @@ TABLE = (
     "  <tbody>\n{rows}\n  </tbody>\n"
     "</table></div>"
 )
+CHECKED = format_html(" {}", "checked")
+OPEN = format_html(" {}", "open")
 
 
-def _queue_row(e: Enrollment, offering_url: RowUrls) -> dict:
+def _queue_row(e: Enrollment, offering_url: RowUrls, data, errors: dict) -> dict:
+    """One request; after a refused submit, what was ticked and typed is kept and a row's
+    own problem is shown beside its reason."""
     person = e.person
+    error = errors.get(e.pk, "")
+    reason = data.get(f"reason-{e.pk}", "") if data is not None else ""
+    picked = data is not None and str(e.pk) in data.getlist("enrollments")
     return {
         "pk": e.pk,
         "name": person.full_name,
@@ -151,18 +162,29 @@ def _queue_row(e: Enrollment, offering_url: RowUrls) -> dict:
         "department": f" · {person.department}" if person.department_id else "",
         "offering_url": offering_url(e.offering_id),
         "asked": shortdatetime(e.created_at),
+        "checked": CHECKED if picked else "",
+        "open": OPEN if error or reason else "",
+        "has_error": " has-error" if error else "",
+        "invalid": format_html(ROW_INVALID, pk=e.pk) if error else "",
+        "reason": reason,
+        "error": format_html(ROW_ERROR, pk=e.pk, message=error) if error else "",
     }
 
 
 @register.simple_tag
-def queue_table(enrollments) -> SafeString:
-    """The approval queue's table: a checkbox and a decline form per request (25 rows)."""
+def queue_table(enrollments, data=None, errors=None) -> SafeString:
+    """The approval queue's table: a checkbox and a decline form per request (25 rows).
+    `data` is the refused POST (its ticks and reasons are kept); `errors` maps a request's
+    id to the problem of its own Decline."""
     url = RowUrls("programs:manage-offering")
+    errors = errors or {}
     return format_html(
         TABLE,
         caption="Requests waiting for approval, oldest first",
         header=_header(QUEUE_COLUMNS),
-        rows=format_html_join("\n", QUEUE_ROW, (_queue_row(e, url) for e in enrollments)),
+        rows=format_html_join(
+            "\n", QUEUE_ROW, (_queue_row(e, url, data, errors) for e in enrollments)
+        ),
     )
 
 

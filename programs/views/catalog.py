@@ -44,8 +44,13 @@ def catalog(request):
 
 @individual_required
 def offering_detail(request, pk: int):
+    return offering_page(request, get_offering_for_user(request.individual, pk))
+
+
+def offering_page(request, offering: Offering, *, slot_form=None, status: int = 200):
+    """An offering as a person sees it; also what a refused form on it (a host's slot)
+    comes back to, with the problems beside the fields and what was typed."""
     me = request.individual
-    offering = get_offering_for_user(me, pk)
     enrollment = Enrollment.objects.filter(offering=offering, person=me).first()
     context: dict[str, Any] = {"offering": offering, "enrollment": enrollment}
     if offering.is_event:
@@ -63,13 +68,13 @@ def offering_detail(request, pk: int):
         context["acknowledged"] = selectors.has_acknowledged(me, version)
     if offering.kind == Offering.Kind.JOB_SHADOWING:
         context["slots"] = selectors.shadow_slots_for(offering, me)
-        context["slot_form"] = SlotForm() if me.is_employee else None
+        context["slot_form"] = slot_form or (SlotForm() if me.is_employee else None)
     if offering.kind == Offering.Kind.REENTRY and enrollment and enrollment.cohort_id:
         context["path"] = selectors.reentry_path(enrollment)
     seats: Any = selectors.with_seat_counts(Offering.objects.filter(pk=offering.pk)).get()
     context["seats_taken"] = seats.seats_taken
     context["waitlisted"] = seats.waitlisted_count
-    return render(request, "programs/offering_detail.html", context)
+    return render(request, "programs/offering_detail.html", context, status=status)
 
 
 @require_POST

@@ -71,6 +71,7 @@ def _session_form(request, offering, session=None, *, back: str = ""):
             "session": session,
             "back": back or reverse("programs:manage-offering", args=[offering.pk]),
         },
+        status=400 if form.errors else 200,
     )
 
 

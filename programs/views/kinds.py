@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,6 +24,7 @@ from ..permissions import (
     get_slot_for_user,
 )
 from ..services import kinds as kind_services
+from .catalog import offering_page
 
 # --- policies ----------------------------------------------------------------------------
 
@@ -45,7 +47,12 @@ def policy_version_create(request, pk: int):
         else:
             messages.success(request, f"Version {version.number} is now the current text.")
             return redirect("programs:manage-offering", pk=offering.pk)
-    return render(request, "programs/manage/policy_form.html", {"form": form, "offering": offering})
+    return render(
+        request,
+        "programs/manage/policy_form.html",
+        {"form": form, "offering": offering},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -88,18 +95,22 @@ def erg_lead(request, pk: int):
 @require_POST
 @employee_required
 def slot_create(request, pk: int):
+    """A host offers a slot; a refused one comes back on the offering's page, with 400,
+    the problem beside its field and what was typed."""
     me = request.individual
     offering = get_offering_for_user(me, pk)
+    if offering.kind != Offering.Kind.JOB_SHADOWING:
+        raise Http404("Only job shadowing has slots.")
     form = SlotForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        kind_services.slot_create(offering=offering, host=me, **form.cleaned_data)
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(request, "Your slot is offered; you confirm each booking.")
-    return redirect(offering)
+    if form.is_valid():
+        try:
+            kind_services.slot_create(offering=offering, host=me, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your slot is offered; you confirm each booking.")
+            return redirect(offering)
+    return offering_page(request, offering, slot_form=form, status=400)
 
 
 @require_POST
@@ -175,6 +186,7 @@ def cohort_create(request, pk: int):
         request,
         "programs/manage/simple_form.html",
         {"form": form, "offering": offering, "heading": f"New cohort of {offering.title}"},
+        status=400 if form.errors else 200,
     )
 
 
@@ -198,6 +210,7 @@ def phase_create(request, pk: int):
         request,
         "programs/manage/simple_form.html",
         {"form": form, "offering": cohort.offering, "heading": f"New phase of {cohort.name}"},
+        status=400 if form.errors else 200,
     )
 
 
@@ -233,6 +246,7 @@ def participant_path(request, pk: int):
             "offering": offering,
             "path": selectors.reentry_path(enrollment),
         },
+        status=400 if form.errors else 200,
     )
 
 

@@ -77,7 +77,10 @@ def _save_offering(request, offering: Offering | None):
         else:
             return redirect("programs:manage-offering", pk=offering.pk)
     return render(
-        request, "programs/manage/offering_form.html", {"form": form, "offering": offering}
+        request,
+        "programs/manage/offering_form.html",
+        {"form": form, "offering": offering},
+        status=400 if form.errors else 200,
     )
 
 
@@ -202,17 +205,32 @@ def queue(request):
                 request, f"{len(chosen)} request{'s' if len(chosen) != 1 else ''} {verb}."
             )
             return redirect("programs:manage-queue")
-    page = paginate(request, pending, per_page=25)
+    return _queue_page(request, pending, form, status=400 if form.errors else 200)
+
+
+def _queue_page(request, pending, form, *, row_errors=None, status=200):
+    """The queue; after a refused submit with what was ticked and typed, and each problem
+    beside its field (a row's reason, the selection, the bulk decision)."""
+    data = request.POST if request.method == "POST" else None
     return render(
         request,
         "programs/manage/queue.html",
-        {"form": form, "page": page, "query": "", "decline_form": DeclineForm()},
+        {
+            "form": form,
+            "page": paginate(request, pending, per_page=25),
+            "query": "",
+            "data": data,
+            # The table reads a row's problem by id; the summary names the person too.
+            "row_errors": {e.pk: problem for e, problem in (row_errors or {}).items()},
+            "row_problems": list((row_errors or {}).items()),
+        },
+        status=status,
     )
 
 
 def _decide_single(request, pending):
     """A row's own Approve or Decline button in the queue: `single=approve:<id>`, with the
-    row's reason in `reason-<id>`."""
+    row's reason in `reason-<id>`. A refused Decline comes back beside the row's reason."""
     me = request.individual
     decision, _, pk = request.POST["single"].partition(":")
     if decision not in ("approve", "decline") or not pk.isdigit():
@@ -226,6 +244,10 @@ def _decide_single(request, pending):
                 enrollment=enrollment, actor=me, reason=request.POST.get(f"reason-{pk}", "")
             )
     except ValidationError as error:
+        if decision == "decline":
+            form = BulkDecisionForm(queryset=pending)
+            problem = " ".join(error.messages)
+            return _queue_page(request, pending, form, row_errors={enrollment: problem}, status=400)
         messages.error(request, f"{enrollment.person.full_name}: {' '.join(error.messages)}")
     else:
         messages.success(request, f"{enrollment.person.full_name}: {decision}d.")

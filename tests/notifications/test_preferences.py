@@ -44,7 +44,7 @@ def test_it_saves_email_off_quiet_hours_and_digest(client_for, employee):
 
 def test_it_refuses_half_quiet_hours_beside_the_field(client_for, employee):
     response = save(client_for(employee), quiet_start="22:00")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors == {"quiet_end": ["Give both times, or neither."]}
     assert not NotificationPreference.objects.exists()
 

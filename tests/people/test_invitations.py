@@ -49,7 +49,7 @@ def test_hr_invites_an_employee_and_the_email_carries_the_link(
 
 def test_invite_form_shows_errors_and_saves_nothing(client_for, hr_admin, employee):
     response = invite(client_for(hr_admin), email=employee.email)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already in the directory" in response.text
     response = invite(client_for(hr_admin), email="not-an-address")
     assert "Enter a valid email address" in response.text

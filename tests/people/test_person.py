@@ -44,7 +44,7 @@ def test_hr_changes_the_reporting_line(client_for, hr_admin, employee, peer):
 def test_a_reporting_loop_is_refused_with_a_message(client_for, hr_admin, manager, employee):
     skip = IndividualFactory(employer=hr_admin.employer, manager=employee)
     response = client_for(hr_admin).post(edit(manager), {"manager": skip.pk})
-    assert response.status_code == 200 and "would make a loop" in response.text
+    assert response.status_code == 400 and "would make a loop" in response.text
     manager.refresh_from_db()
     assert manager.manager is None
 

@@ -29,7 +29,7 @@ def test_everyone_edits_their_own_profile(client_for, partner):
 
 def test_bad_time_zone_is_a_form_error(client_for, employee):
     response = client_for(employee).post(URL, {"time_zone": "Atlantis/Capital"})
-    assert response.status_code == 200 and "Select a valid choice" in response.text
+    assert response.status_code == 400 and "Select a valid choice" in response.text
     employee.refresh_from_db()
     assert employee.time_zone == "Europe/Berlin"
 

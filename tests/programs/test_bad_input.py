@@ -68,13 +68,13 @@ def test_hr_forms_answer_garbage_without_a_server_error(client_for, hr_admin, wo
     before = (Offering.objects.count(), Session.objects.count(), Cohort.objects.count())
     for url in hr_urls(world):
         response = client.post(url, GARBAGE)
-        assert response.status_code in (200, 302, 404), url
+        assert response.status_code in (400, 302, 404), url
     assert (Offering.objects.count(), Session.objects.count(), Cohort.objects.count()) == before
 
 
 def test_the_offering_form_names_each_bad_field(client_for, hr_admin):
     response = client_for(hr_admin).post(reverse("programs:manage-create"), GARBAGE)
-    assert response.status_code == 200
+    assert response.status_code == 400
     for message in ("Select a valid choice", "Enter a valid date", "Enter a valid URL"):
         assert message in response.text
 
@@ -110,5 +110,5 @@ def test_a_capacity_beyond_the_database_range_is_a_field_message(client_for, hr_
 
     data = {**VALID, "capacity": "99999999999"}
     response = client_for(hr_admin).post(reverse("programs:manage-create"), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Offering.objects.exists()

@@ -50,7 +50,7 @@ def test_hr_creates_an_offering_as_a_draft(client_for, hr_admin):
 )
 def test_it_explains_what_is_wrong_and_saves_nothing(client_for, hr_admin, change, field_message):
     response = client_for(hr_admin).post(reverse("programs:manage-create"), {**VALID, **change})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert field_message in response.text
     assert not Offering.objects.exists()
 

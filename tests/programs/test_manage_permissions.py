@@ -104,7 +104,7 @@ def test_bulk_decision_cannot_reach_another_employers_requests(client_for, outsi
     response = client_for(outsider_hr).post(
         reverse("programs:manage-queue"), {"enrollments": [targets["e"]], "decision": "approve"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select a valid choice" in response.text
     unchanged(targets)
 
