@@ -144,10 +144,16 @@ def catalog_for(
 
 def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
     """Everything I am in or waiting for (and what was declined, with HR's reason), with
-    the next session of each."""
+    the next session of each that I registered for: the one source of "next" that My
+    upcoming sessions and the home card read too (`my_sessions`). `sessions_open` says an
+    event has coming sessions I have not registered for."""
+    now = timezone.now()
     upcoming = Session.objects.filter(
-        offering_id=OuterRef("offering_id"), ends_at__gte=timezone.now()
+        offering_id=OuterRef("offering_id"), ends_at__gte=now, registrations__person=viewer
     )
+    unregistered = Session.objects.filter(
+        offering_id=OuterRef("offering_id"), ends_at__gte=now
+    ).exclude(registrations__person=viewer)
     return (
         Enrollment.objects.filter(
             person=viewer,
@@ -161,12 +167,14 @@ def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
         .annotate(
             next_session_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
             next_session_title=Subquery(upcoming.order_by("starts_at").values("title")[:1]),
+            sessions_open=Exists(unregistered),
         )
         .order_by("status", "offering__starts_on", "pk")
     )
 
 
 def my_sessions(viewer: Individual) -> QuerySet[Session]:
+    """The sessions I registered for that have not ended, soonest first."""
     return (
         Session.objects.filter(registrations__person=viewer, ends_at__gte=timezone.now())
         .select_related("offering")

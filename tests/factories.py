@@ -225,8 +225,10 @@ class OfferingFactory(factory.django.DjangoModelFactory):
     status = Offering.Status.PUBLISHED
     format = Offering.Format.ONLINE
     online_url = "https://meet.example.test/room"
-    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
-    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=31))
+    # Running from today for two months: sessions and slots a test dates in the coming
+    # weeks fall inside it, as they must (Session.clean, ShadowSlot.clean).
+    starts_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):

@@ -56,6 +56,32 @@ class Session(models.Model):
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": "The session must end after it starts."})
+        errors = within_dates(self.offering, self.starts_at, self.ends_at, self.tzinfo, "session")
+        if errors:
+            raise ValidationError(errors)
+
+
+def within_dates(offering: Offering, starts_at, ends_at, zone, what: str) -> dict[str, str]:
+    """A session or a slot of an offering with dates falls within them: its days, in its
+    own time zone, from the offering's first day to its last."""
+    errors: dict[str, str] = {}
+    first, last = offering.starts_on, offering.ends_on
+    if not (starts_at and ends_at) or not (first or last):
+        return errors
+    span = (
+        f"from {first:%d %b %Y} to {last:%d %b %Y}"
+        if first and last
+        else f"from {first:%d %b %Y}"
+        if first
+        else f"until {last:%d %b %Y}"
+    )
+    if first and starts_at.astimezone(zone).date() < first:
+        errors["starts_at"] = f"{offering.title} runs {span}: this {what} starts before it."
+    elif last and starts_at.astimezone(zone).date() > last:
+        errors["starts_at"] = f"{offering.title} runs {span}: this {what} starts after it."
+    if last and "starts_at" not in errors and ends_at.astimezone(zone).date() > last:
+        errors["ends_at"] = f"{offering.title} runs {span}: this {what} ends after it."
+    return errors
 
 
 class RegistrationQuerySet(EmployerScopedQuerySet):

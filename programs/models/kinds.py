@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from careersupport.people.models import EmployerScopedQuerySet, Individual
 
+from .events import within_dates
 from .offerings import Enrollment, Offering, OfferingPartQuerySet
 
 
@@ -94,6 +95,9 @@ class ShadowSlot(models.Model):
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": "The slot must end after it starts."})
+        errors = within_dates(self.offering, self.starts_at, self.ends_at, self.host.tzinfo, "slot")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ShadowBooking(models.Model):

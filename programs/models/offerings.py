@@ -69,6 +69,13 @@ class Offering(models.Model):
         Kind.ERG,
     }
 
+    # What means nothing for a kind, so its page leaves it out and HR cannot set it: a
+    # policy is read and acknowledged (no seats, format, place or enrollment to ask for);
+    # an EAP is a confidential service open to everyone it is for (no seats).
+    NO_SEATS = {Kind.POLICY, Kind.EAP}
+    NO_FORMAT = {Kind.POLICY}
+    NO_ENROLLMENT = {Kind.POLICY}
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -154,6 +161,18 @@ class Offering(models.Model):
         return self.kind in self.HANDOFF_KINDS
 
     @property
+    def has_seats(self) -> bool:
+        return self.kind not in self.NO_SEATS
+
+    @property
+    def has_format(self) -> bool:
+        return self.kind not in self.NO_FORMAT
+
+    @property
+    def has_enrollment(self) -> bool:
+        return self.kind not in self.NO_ENROLLMENT
+
+    @property
     def audience_labels(self) -> list[str]:
         return [
             str(self._meta.get_field(name).verbose_name)
@@ -193,10 +212,24 @@ class Offering(models.Model):
                 errors["enrollment_closes_at"] = (
                     f"Enrollment closes after the offering has ended (on {self.ends_on:%d %b %Y})."
                 )
-        if self.format in (self.Format.IN_PERSON, self.Format.HYBRID) and not self.location:
+        # A policy has no format: neither a place nor a link is asked of it.
+        in_place = self.format in (self.Format.IN_PERSON, self.Format.HYBRID)
+        online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
+        if self.has_format and in_place and not self.location:
             errors["location"] = "An in-person or hybrid offering needs a location."
-        if self.format in (self.Format.ONLINE, self.Format.HYBRID) and not self.online_url:
+        if self.has_format and online and not self.online_url:
             errors["online_url"] = "An online or hybrid offering needs a link."
+        kind = self.get_kind_display().lower() if self.kind in self.Kind.values else ""
+        if not self.has_seats and self.capacity is not None:
+            errors["capacity"] = f"A {kind} has no seats: leave the capacity empty."
+        if not self.has_enrollment:
+            if self.enrollment_opens_at or self.enrollment_closes_at:
+                errors["enrollment_opens_at"] = (
+                    f"A {kind} is read and acknowledged, not enrolled in: leave the "
+                    "enrollment window empty."
+                )
+            if self.needs_approval:
+                errors["needs_approval"] = f"A {kind} is acknowledged without approval."
         if self.provider == self.Provider.EXTERNAL and not self.provider_name:
             errors["provider_name"] = "Name the partner organisation that provides it."
         if not any(

@@ -186,6 +186,10 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     for session_id in registrations.values_list("session_id", flat=True):
         cancel_session_reminders(session_id, enrollment.person_id)
     registrations.delete()
+    if offering.kind == Offering.Kind.JOB_SHADOWING:
+        from .kinds import bookings_cancel_for
+
+        bookings_cancel_for(offering=offering, participant=enrollment.person, actor=actor)
     audit(
         employer=offering.employer,
         actor=_audit_actor(offering, actor),

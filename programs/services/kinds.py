@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..reminders import SHADOW_BOOKING, shadow_booking_key
 from ..selectors import is_eligible
+from .enrollment import enrollment_create
 
 
 def _require_kind(offering: Offering, kind: str) -> None:
@@ -124,8 +125,30 @@ def slot_create(
     return slot
 
 
+def _seat_for_booking(slot: ShadowSlot, participant: Individual) -> Enrollment:
+    """Shadowing a host is taking part in the programme: the participant holds a seat of it
+    (enrolled now if they were not, which counts against its capacity). Someone waiting
+    for HR's approval or on the waitlist cannot book yet."""
+    enrollment = Enrollment.objects.filter(offering=slot.offering, person=participant).first()
+    if enrollment is None or not enrollment.is_active:
+        if slot.offering.needs_approval:
+            raise ValidationError("Request a place first: you can book once HR approves it.")
+        enrollment = enrollment_create(
+            offering=slot.offering, person=participant, actor=participant
+        )
+    if enrollment.status == Enrollment.Status.REQUESTED:
+        raise ValidationError("HR has not approved your place yet: book once they have.")
+    if enrollment.status == Enrollment.Status.WAITLISTED:
+        raise ValidationError(
+            "Every seat of this programme is taken: join the waitlist, and book a slot "
+            "once you have a seat."
+        )
+    return enrollment
+
+
 @transaction.atomic
 def slot_book(*, slot: ShadowSlot, participant: Individual) -> ShadowBooking:
+    """Book a slot; it enrolls the participant in the programme if they were not (a seat)."""
     slot = ShadowSlot.objects.select_for_update().select_related("offering", "host").get(pk=slot.pk)
     if slot.host_id == participant.pk:
         raise ValidationError("You cannot shadow yourself.")
@@ -133,6 +156,9 @@ def slot_book(*, slot: ShadowSlot, participant: Individual) -> ShadowBooking:
         raise ValidationError("This offering is not open to you.")
     if slot.starts_at <= timezone.now():
         raise ValidationError("This slot has already started.")
+    if ShadowBooking.objects.filter(slot=slot, status__in=ShadowBooking.LIVE).exists():
+        raise ValidationError("Someone has already booked this slot.")
+    _seat_for_booking(slot, participant)
     try:
         with transaction.atomic():
             booking = ShadowBooking.objects.create(slot=slot, participant=participant)
@@ -195,6 +221,32 @@ def booking_cancel(*, booking: ShadowBooking, actor: Individual) -> ShadowBookin
     )
     audit(employer=actor.employer, actor=actor, verb="shadow.cancelled", target=booking)
     return booking
+
+
+def bookings_cancel_for(*, offering: Offering, participant: Individual, actor: Individual) -> int:
+    """The participant left the programme (withdrew, or was deactivated): their live
+    bookings of its slots end and each host is told the slot is free again."""
+    bookings = (
+        ShadowBooking.objects.select_for_update()
+        .filter(slot__offering=offering, participant=participant, status__in=ShadowBooking.LIVE)
+        .select_related("slot", "slot__host")
+    )
+    count = 0
+    for booking in bookings:
+        booking.status = ShadowBooking.Status.CANCELLED
+        booking.save(update_fields=["status"])
+        slot = booking.slot
+        _tell(
+            slot.host,
+            booking,
+            ShadowBooking.Status.CANCELLED,
+            f"{participant.full_name} no longer shadows you on "
+            f"{slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}: the slot is free again",
+            reverse("programs:mine"),
+        )
+        audit(employer=offering.employer, actor=actor, verb="shadow.cancelled", target=booking)
+        count += 1
+    return count
 
 
 # --- re-entry cohorts --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
+from ..models.events import within_dates
 from .enrollment import promote_waitlist
 from .events import sessions_cancel_reminders, sessions_restore_reminders
 
@@ -149,6 +150,8 @@ def offering_update(
                 f"capacity cannot be lower than {seated}."
             }
         )
+    if {"starts_on", "ends_on"} & set(fields):
+        _check_parts_within(offering)
     offering.full_clean()
     offering.save()
     if departments is not None:
@@ -157,6 +160,34 @@ def offering_update(
     promote_waitlist(offering=offering)
     audit(employer=actor.employer, actor=actor, verb="offering.updated", target=offering)
     return offering
+
+
+def _check_parts_within(offering: Offering) -> None:
+    """New dates must still hold every coming session and slot: move those first."""
+    now = timezone.now()
+    parts = [
+        (s.title, s.starts_at, within_dates(offering, s.starts_at, s.ends_at, s.tzinfo, "session"))
+        for s in offering.sessions.filter(ends_at__gte=now)
+    ] + [
+        (
+            f"the slot of {slot.host}",
+            slot.starts_at,
+            within_dates(offering, slot.starts_at, slot.ends_at, slot.host.tzinfo, "slot"),
+        )
+        for slot in offering.slots.filter(ends_at__gte=now).select_related("host")
+    ]
+    outside = [(title, at) for title, at, errors in parts if errors]
+    if outside:
+        title, at = outside[0]
+        n = len(outside)
+        raise ValidationError(
+            {
+                "starts_on": f"{n} coming session{'s' if n != 1 else ''} or slot"
+                f"{'s' if n != 1 else ''} would fall outside these dates ({title}, "
+                f"{timezone.localtime(at):%d %b %Y}): move or remove "
+                f"{'them' if n != 1 else 'it'} first."
+            }
+        )
 
 
 def _set_status(offering: Offering, actor: Individual, status: str, verb: str) -> Offering:

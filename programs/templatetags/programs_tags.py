@@ -92,7 +92,7 @@ def _card(offering) -> dict:
         when = shortdate(offering.starts_on)
         if offering.ends_on and offering.ends_on != offering.starts_on:
             when += f" – {shortdate(offering.ends_on)}"
-        when += " · "
+        when += " · " if offering.has_format else ""
     return {
         "url": offering.get_absolute_url(),
         "title": offering.title,
@@ -101,7 +101,8 @@ def _card(offering) -> dict:
         "mine": mine,
         "full": full,
         "when": when,
-        "format": _label(FORMAT_LABELS, offering.format),
+        # A policy has no format (Offering.NO_FORMAT).
+        "format": _label(FORMAT_LABELS, offering.format) if offering.has_format else "",
         "description": Truncator(offering.description).words(30, truncate=" …"),
     }
 

@@ -1,4 +1,4 @@
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -32,6 +32,8 @@ def pending(person):
 
 
 def test_hr_schedules_a_session_in_its_own_time_zone(client_for, hr_admin, offering):
+    offering.starts_on, offering.ends_on = date(2030, 1, 1), date(2030, 12, 31)
+    offering.save()
     data = {
         "title": "Evening panel",
         "starts_at": "2030-03-10T18:00",

@@ -66,7 +66,9 @@ def test_hr_publishes_a_new_version_through_the_console(client_for, hr_admin, po
 
 @pytest.fixture
 def erg(employer):
-    return OfferingFactory(employer=employer, kind="erg", title="Parents at work")
+    return OfferingFactory(
+        employer=employer, kind="erg", title="Parents at work", starts_on=None, ends_on=None
+    )
 
 
 def test_members_see_the_member_list_and_others_do_not(client_for, erg, employee, peer):
@@ -136,7 +138,9 @@ def test_only_the_groups_leads_schedule_its_events(
 
 @pytest.fixture
 def slot(employer, manager):
-    offering = OfferingFactory(employer=employer, kind="job_shadowing", title="Shadow a lead")
+    offering = OfferingFactory(
+        employer=employer, kind="job_shadowing", title="Shadow a lead", ends_on=date(2030, 12, 31)
+    )
     start = timezone.now() + timedelta(days=5)
     return slot_create(
         offering=offering, host=manager, starts_at=start, ends_at=start + timedelta(hours=4)
