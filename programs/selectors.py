@@ -259,7 +259,7 @@ def erg_members(offering: Offering) -> QuerySet[Enrollment]:
 def shadow_slots_for(offering: Offering, viewer: Individual) -> QuerySet[ShadowSlot]:
     live = ShadowBooking.objects.filter(slot_id=OuterRef("pk"), status__in=ShadowBooking.LIVE)
     return (
-        offering.slots.filter(ends_at__gte=timezone.now())
+        offering.slots.filter(ends_at__gte=timezone.now(), host__deactivated_at__isnull=True)
         .select_related("host")
         .annotate(
             taken=Exists(live),

@@ -19,6 +19,7 @@ from careersupport.notifications.models import Reminder
 from careersupport.notifications.services import reminder_retry
 from careersupport.people import services as people
 from careersupport.people.models import AuditEvent
+from careersupport.requests.services.leavers import requests_close_for_leaver
 from programs.models import Cohort, Milestone, Phase
 from programs.services import enrollment as enrollments
 from programs.services import events, kinds, offerings
@@ -69,8 +70,8 @@ def t(employer, employee, mentor, hr_admin):
 
 CSV = b"email,first_name\nnew@acme.test,New\n"
 
-# (name, call(targets, actor)); every service of people, programs and notifications that
-# does HR's work.
+# (name, call(targets, actor)); every service of people, programs, notifications and the
+# leaver steps of requests that does HR's work.
 SERVICES = [
     (
         "employee_invite",
@@ -201,6 +202,25 @@ SERVICES = [
         lambda t, a: enrollments.enrollment_complete(enrollment=t["placed"], actor=a),
     ),
     ("reminder_retry", lambda t, a: reminder_retry(reminder=t["failed_reminder"], actor=a)),
+    ("offering_restore", lambda t, a: offerings.offering_restore(offering=t["workshop"], actor=a)),
+    ("person_deactivate", lambda t, a: people.person_deactivate(person=t["employee"], actor=a)),
+    ("person_reactivate", lambda t, a: people.person_reactivate(person=t["employee"], actor=a)),
+    (
+        "enrollments_end_for_leaver",
+        lambda t, a: enrollments.enrollments_end_for_leaver(person=t["employee"], actor=a),
+    ),
+    (
+        "hosting_end_for_leaver",
+        lambda t, a: kinds.hosting_end_for_leaver(host=t["employee"], actor=a),
+    ),
+    (
+        "registrations_end_for_leaver",
+        lambda t, a: events.registrations_end_for_leaver(person=t["employee"], actor=a),
+    ),
+    (
+        "requests_close_for_leaver",
+        lambda t, a: requests_close_for_leaver(person=t["employee"], actor=a),
+    ),
 ]
 # Services that create at the actor's own employer: another employer's HR acts for theirs.
 OWN_EMPLOYER = {"offering_create"}

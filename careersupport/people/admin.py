@@ -47,8 +47,24 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 @admin.register(Individual)
 class IndividualAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "email", "employer", "kind", "department", "manager", "is_hr_admin"]
-    list_filter = ["employer", "kind", "is_hr_admin", "department"]
+    # The caregiver and returner flags are confidential: in no list, filter or search.
+    list_display = [
+        "__str__",
+        "email",
+        "employer",
+        "kind",
+        "department",
+        "manager",
+        "is_hr_admin",
+        "deactivated_at",
+    ]
+    list_filter = [
+        "employer",
+        "kind",
+        "is_hr_admin",
+        "department",
+        ("deactivated_at", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["first_name", "last_name", "email", "job_title"]
     raw_id_fields = ["user", "manager", "department"]
     list_select_related = ["employer", "department", "manager"]

@@ -19,6 +19,9 @@ from .models import Department, Employer, Individual, Invitation, InvitationEmai
 
 DEMO_PASSWORD = "careers-demo-2026"
 DEMO_DOMAIN = "example.com"
+# The operator who maintains the service in the Django admin: staff, and nobody at an
+# employer (careersupport/admin_site.py keeps employer accounts, HR included, out of it).
+OPERATOR_EMAIL = "operator@example.com"
 
 FIRST = [
     "Amara",
@@ -143,6 +146,23 @@ def _account(person: Individual, password_hash: str) -> None:
         person.save(update_fields=["user"])
 
 
+def _operator(password_hash: str) -> None:
+    User = get_user_model()
+    operator, _ = User.objects.get_or_create(
+        email=OPERATOR_EMAIL,
+        defaults={
+            "password": password_hash,
+            "first_name": "Olli",
+            "last_name": "Operator",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    EmailAddress.objects.get_or_create(
+        user=operator, email=OPERATOR_EMAIL, defaults={"verified": True, "primary": True}
+    )
+
+
 def _person(employer: Employer, email: str, **fields) -> Individual:
     person, _ = Individual.objects.get_or_create(employer=employer, email=email, defaults=fields)
     return person
@@ -229,6 +249,7 @@ def seed(stdout=None) -> DemoWorld:
     password_hash = make_password(DEMO_PASSWORD)
     for person in (hr, director, manager, employee, mentor, coach, partner):
         _account(person, password_hash)
+    _operator(password_hash)
     if not Partnership.objects.filter(employee=employee, partner=partner).exists():
         Partnership.objects.create(
             employer=employer,

@@ -4,6 +4,7 @@ from django import forms
 
 from careersupport.utils import QuickSelect
 
+from . import hierarchy
 from .models import Department, Individual
 from .services.profiles import PROFILE_FIELDS
 from .timezones import time_zone_choices
@@ -111,3 +112,31 @@ class SharingForm(forms.Form):
     shares_goals = forms.BooleanField(
         label="Let my partner see the goals I share with them", required=False
     )
+
+
+class DeactivateForm(forms.Form):
+    """Who takes over a leaver's direct reports (asked only when they have some)."""
+
+    successor = forms.ModelChoiceField(
+        label="New manager of their direct reports",
+        queryset=Individual.objects.none(),
+        widget=QuickSelect,
+        help_text="An active employee outside their reporting line.",
+    )
+
+    def __init__(self, *args, person: Individual, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not person.reports.active().exists():
+            del self.fields["successor"]
+            return
+        fields: dict = self.fields  # a Field has no queryset to the stubs; this one does
+        fields["successor"].queryset = (
+            Individual.objects.for_employer(person.employer)
+            .employees()
+            .active()
+            .exclude(pk=person.pk)
+            .exclude(pk__in=hierarchy.below_sql(person.pk))
+            .order_by("last_name", "first_name", "pk")
+        )
+        if person.manager_id:
+            fields["successor"].initial = person.manager_id

@@ -14,6 +14,7 @@ from .adapters import SESSION_KEY
 from .confirmations import partnership_end_confirmation
 from .forms import (
     CsvImportForm,
+    DeactivateForm,
     DepartmentForm,
     DirectoryFilterForm,
     EmployeeInviteForm,
@@ -97,6 +98,63 @@ def person_edit(request, pk: int):
         {"person": person, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET", "POST"])
+@hr_required
+def person_deactivate(request, pk: int):
+    """HR offboards a leaver: a confirmation page naming what will happen (and, when they
+    have reports, who takes them over); the POST does it."""
+    me = request.individual
+    person = get_person_for_hr(me, pk)
+    # Bound on every POST: a POST with no fields at all is still a refused submit.
+    form = DeactivateForm(request.POST if request.method == "POST" else None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_deactivate(
+                person=person, actor=me, successor=form.cleaned_data.get("successor")
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{person.full_name} is deactivated.")
+            return redirect(person)
+    return confirm_page(
+        request,
+        question=f"Deactivate {person.full_name}?",
+        button="Deactivate",
+        back=person.get_absolute_url(),
+        consequences=services.deactivation_consequences(person),
+        undo="You can reactivate them later: they sign in again, but what ended stays "
+        "ended (they enroll again; you set their reporting line).",
+        form=form if form.fields else None,
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@hr_required
+def person_reactivate(request, pk: int):
+    me = request.individual
+    person = get_person_for_hr(me, pk)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=f"Reactivate {person.full_name}?",
+            button="Reactivate",
+            back=person.get_absolute_url(),
+            consequences=[
+                "They can sign in again with their password.",
+                "Their programmes, reports and reminders do not come back by themselves.",
+            ],
+        )
+    try:
+        services.person_reactivate(person=person, actor=me)
+    except ValidationError as error:
+        message_service_error(request, error)
+    else:
+        messages.success(request, f"{person.full_name} is active again.")
+    return redirect(person)
 
 
 @hr_required

@@ -9,3 +9,11 @@ class RequestsConfig(AppConfig):
     name = "careersupport.requests"
     label = "requests"
     verbose_name = "Requests: leave, flexible work, financial support"
+
+    def ready(self) -> None:
+        from careersupport.people.signals import deactivation_preview, person_deactivated
+
+        from .receivers import close_for_leaver, preview_for_leaver
+
+        person_deactivated.connect(close_for_leaver, dispatch_uid="requests.leaver")
+        deactivation_preview.connect(preview_for_leaver, dispatch_uid="requests.preview")

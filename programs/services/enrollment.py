@@ -169,6 +169,11 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     """The person leaves; their session registrations go too, and a freed seat is passed on."""
     if actor.pk != enrollment.person_id:
         raise ValidationError("Only the person can withdraw their enrollment.")
+    return _withdraw(enrollment, actor)
+
+
+def _withdraw(enrollment: Enrollment, actor: Individual) -> Enrollment:
+    """Withdraw (the person, or HR deactivating them): inside the caller's transaction."""
     offering = _lock(enrollment.offering)
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if not enrollment.is_active:
@@ -199,6 +204,23 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     if held_seat:
         promote_waitlist(offering=offering)
     return enrollment
+
+
+@transaction.atomic
+def enrollments_end_for_leaver(*, person: Individual, actor: Individual) -> int:
+    """A leaver (`people.person_deactivate`): each active enrollment is withdrawn as if they
+    had withdrawn it themselves (registrations and their reminders cancelled, shadowing
+    bookings cancelled with the host told, a freed seat passed to the waitlist). Offerings
+    are locked one at a time, in id order, as every enrollment step locks them."""
+    require_hr(actor, person.employer_id)
+    active = Enrollment.objects.filter(person=person, status__in=Enrollment.ACTIVE).order_by(
+        "offering_id"
+    )
+    count = 0
+    for enrollment in active.select_related("offering"):
+        _withdraw(enrollment, actor)
+        count += 1
+    return count
 
 
 @transaction.atomic

@@ -225,6 +225,18 @@ def session_unregister(*, session: Session, person: Individual, actor: Individua
         audit(employer=person.employer, actor=actor, verb="session.unregistered", target=session)
 
 
+@transaction.atomic
+def registrations_end_for_leaver(*, person: Individual, actor: Individual) -> int:
+    """A leaver's registrations for sessions still to come (any left after their
+    enrollments were withdrawn) are cancelled with their reminders; past ones stay."""
+    require_hr(actor, person.employer_id)
+    coming = SessionRegistration.objects.filter(person=person, session__ends_at__gte=timezone.now())
+    for session_id in coming.values_list("session_id", flat=True):
+        cancel_session_reminders(session_id, person.pk)
+    deleted, _ = coming.delete()
+    return deleted
+
+
 def calendar_feed_for(person: Individual) -> CalendarFeed:
     feed, _ = CalendarFeed.objects.get_or_create(person=person)
     return feed

@@ -152,6 +152,8 @@ def slot_book(*, slot: ShadowSlot, participant: Individual) -> ShadowBooking:
     slot = ShadowSlot.objects.select_for_update().select_related("offering", "host").get(pk=slot.pk)
     if slot.host_id == participant.pk:
         raise ValidationError("You cannot shadow yourself.")
+    if slot.host.deactivated_at is not None:
+        raise ValidationError("This host has left: choose another slot.")
     if not is_eligible(participant, slot.offering):
         raise ValidationError("This offering is not open to you.")
     if slot.starts_at <= timezone.now():
@@ -245,6 +247,35 @@ def bookings_cancel_for(*, offering: Offering, participant: Individual, actor: I
             reverse("programs:mine"),
         )
         audit(employer=offering.employer, actor=actor, verb="shadow.cancelled", target=booking)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def hosting_end_for_leaver(*, host: Individual, actor: Individual) -> int:
+    """A host who leaves: the live bookings of their coming slots are cancelled and each
+    participant told; the slots stay as history and are offered no more (a deactivated
+    host's slots are left out of the offering's page)."""
+    require_hr(actor, host.employer_id)
+    bookings = (
+        ShadowBooking.objects.select_for_update()
+        .filter(slot__host=host, slot__starts_at__gt=timezone.now(), status__in=ShadowBooking.LIVE)
+        .select_related("slot", "slot__offering", "participant")
+    )
+    count = 0
+    for booking in bookings:
+        booking.status = ShadowBooking.Status.CANCELLED
+        booking.save(update_fields=["status"])
+        _tell(
+            booking.participant,
+            booking,
+            ShadowBooking.Status.CANCELLED,
+            f"Job shadowing with {host.full_name} on "
+            f"{booking.slot.starts_at.astimezone(booking.participant.tzinfo):%d %b %H:%M} is "
+            "cancelled: they have left",
+            booking.slot.offering.get_absolute_url(),
+        )
+        audit(employer=host.employer, actor=actor, verb="shadow.cancelled", target=booking)
         count += 1
     return count
 

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from careersupport.people.models import Individual
 
@@ -108,6 +109,14 @@ def reminder_cancel(*, key: str) -> int:
 def reminder_cancel_prefix(*, prefix: str) -> int:
     return Reminder.objects.filter(key__startswith=prefix, state=Reminder.State.PENDING).update(
         state=Reminder.State.CANCELLED
+    )
+
+
+def reminders_cancel_for_leaver(*, recipient: Individual) -> int:
+    """A deactivated person (`people.person_deactivated`): every reminder still pending for
+    them is cancelled; what was delivered stays in their inbox, as history."""
+    return Reminder.objects.filter(recipient=recipient, state=Reminder.State.PENDING).update(
+        state=Reminder.State.CANCELLED, claimed_at=None, updated_at=timezone.now()
     )
 
 

@@ -5,7 +5,8 @@ an `AuditEvent`. None of them sees a request or a form.
 
 One module per area: `auditing` (the `audit` every app's writes call), `invitations`
 (invitations and the CSV import), `invitation_emails` (their e-mails' outbox, sent by
-Celery after the commit), `partners`, `profiles` (profiles, reporting lines, departments).
+Celery after the commit), `partners`, `profiles` (profiles, reporting lines, departments),
+`offboarding` (deactivating a leaver, reactivating; the `person_deactivated` contract).
 Callers import from this package, as they did when it was one module.
 """
 
@@ -23,6 +24,7 @@ from .invitations import (
     invitation_resend,
     invitation_revoke,
 )
+from .offboarding import deactivation_consequences, person_deactivate, person_reactivate
 from .partners import (
     partner_invitation_resend,
     partner_invite,
@@ -58,6 +60,10 @@ __all__ = [
     "partner_invitation_resend",
     "partnership_end",
     "partnership_set_sharing",
+    # people who leave
+    "person_deactivate",
+    "person_reactivate",
+    "deactivation_consequences",
     # profiles and reporting lines
     "PROFILE_FIELDS",
     "ProfileChanges",

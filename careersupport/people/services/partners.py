@@ -68,9 +68,15 @@ def partner_invitation_resend(*, employee: Individual) -> Invitation:
 @transaction.atomic
 def partnership_end(*, partnership: Partnership, actor: Individual) -> Partnership:
     """Either side may end it. The partner keeps their own account and data."""
-    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     if actor.pk not in (partnership.employee_id, partnership.partner_id):
         raise ValidationError("Only the two partners can end a partnership.")
+    return close_partnership(partnership=partnership, actor=actor)
+
+
+def close_partnership(*, partnership: Partnership, actor: Individual) -> Partnership:
+    """End it (either side, or HR deactivating the employee): sharing stops both ways, an
+    invitation not yet accepted is withdrawn, both accounts stay. Inside a transaction."""
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     if partnership.status == Partnership.Status.ENDED:
         return partnership
     if partnership.status == Partnership.Status.INVITED:

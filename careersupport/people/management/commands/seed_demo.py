@@ -29,6 +29,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo employer '{world.employer}' is ready. Sign in with any of "
                 "hr@, manager@, employee@, partner@, coach@ or mentor@example.com, "
-                f"password {DEMO_PASSWORD}."
+                f"password {DEMO_PASSWORD}; the Django admin (/admin/) with "
+                "operator@example.com."
             )
         )
