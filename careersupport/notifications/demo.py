@@ -1,6 +1,6 @@
 """Demo notifications: every inbox of the demo employer shows what is already due (the goals
-seeder published the check-in reminders, and a review waiting for a reply and approved
-enrollments are published here), the employee has quiet hours and reads overdue
+seeder published the check-in reminders, programs' services their news, and a review
+waiting for a reply is published here), the employee has quiet hours and reads overdue
 check-ins in the inbox only, the manager gets a daily digest, one e-mail failed for good so
 that HR's failures page has a row, and one entry is already read.
 
@@ -58,12 +58,11 @@ def seed(world: DemoWorld) -> None:
 
 def _seed_news(world: DemoWorld) -> None:
     """What the feature apps publish as it happens, for records their seeders wrote directly:
-    a manager's review waiting for a reply (goals' own key, so replying cancels it) and
-    approved enrollments."""
+    a manager's review waiting for a reply (goals' own key, so replying cancels it). The
+    programs seeder goes through the services, which publish their own news (an approved
+    enrollment, a booking), confidential offerings' news to the inbox only."""
     from careersupport.goals.models import GoalReview
     from careersupport.goals.reminders import REVIEW_PENDING, review_pending_key
-    from programs.models import Enrollment
-    from programs.reminders import ENROLLMENT_APPROVED, enrollment_news_key
 
     reviews = (
         GoalReview.objects.for_employer(world.employer)
@@ -79,18 +78,6 @@ def _seed_news(world: DemoWorld) -> None:
             title=f"{review.reviewer.full_name} reviewed your goal “{review.goal.title}”",
             body="Read the review and reply on the goal page.",
             url=review.goal.get_absolute_url() + f"#review-{review.pk}",
-        )
-    approved = Enrollment.objects.filter(
-        person=world.employee, status=Enrollment.Status.ENROLLED
-    ).select_related("offering")
-    for enrollment in approved.order_by("pk")[:2]:
-        reminder_schedule(
-            recipient=world.employee,
-            kind=ENROLLMENT_APPROVED,
-            key=enrollment_news_key(ENROLLMENT_APPROVED, enrollment.pk, enrollment.created_at),
-            due_at=enrollment.decided_at or timezone.now() - timedelta(days=7),
-            title=f"You are enrolled in {enrollment.offering.title}",
-            url=enrollment.offering.get_absolute_url(),
         )
 
 
