@@ -138,7 +138,11 @@ def _offering(world: DemoWorld, title: str, kind: str, audience: str, when: str)
         is_confidential=kind == K.EAP,
         needs_approval=kind in (K.SALARY_NEGOTIATION, K.CONFERENCE),
         capacity=4 if kind == K.MANAGER_TRAINING else (None if kind in Offering.NO_SEATS else 30),
-        **fields,
+        for_employees=fields["for_employees"],
+        for_partners=fields["for_partners"],
+        for_managers=fields["for_managers"],
+        for_caregivers=fields["for_caregivers"],
+        for_returners=fields["for_returners"],
     )
     for text in POLICY_TEXT.get(title, [])[:1]:
         kinds.policy_publish_version(offering=offering, actor=world.hr, text=text)
