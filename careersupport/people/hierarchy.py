@@ -66,3 +66,28 @@ def line_of(person_id: int) -> set[int]:
     coach or mentor of this person must never be."""
     below = Individual.objects.filter(id__in=below_sql(person_id)).values_list("id", flat=True)
     return set(managers_above(person_id)) | set(below)
+
+
+_ABOVE_MANY = (
+    "WITH RECURSIVE up(origin, id) AS ("
+    f" SELECT id, manager_id FROM {_PEOPLE} WHERE id IN ({{ids}}) AND manager_id IS NOT NULL"
+    f" UNION SELECT up.origin, p.manager_id FROM {_PEOPLE} p JOIN up ON p.id = up.id"
+    " WHERE p.manager_id IS NOT NULL"
+    ") SELECT origin, id FROM up WHERE id <> origin"
+)
+
+
+def managers_above_each(person_ids) -> dict[int, set[int]]:
+    """For many people at once, everyone above each of them: one query for any number.
+
+    For a cohort (say mentorship matching), where calling `managers_above` per person would
+    be a query each; `a` and `b` are in the same line when `a in above[b] or b in above[a]`."""
+    ids = sorted({int(i) for i in person_ids})
+    above: dict[int, set[int]] = {i: set() for i in ids}
+    if not ids:
+        return above
+    with connection.cursor() as cursor:
+        cursor.execute(_ABOVE_MANY.format(ids=", ".join(["%s"] * len(ids))), ids)
+        for origin, manager_id in cursor.fetchall():
+            above[origin].add(manager_id)
+    return above

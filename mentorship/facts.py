@@ -1,0 +1,216 @@
+"""Reads that turn the database into the plain facts `scoring` works on.
+
+Each loader costs a fixed number of queries whatever the number of people: the reporting
+line of one mentee comes from `hierarchy.line_of` (two queries), a cohort's from
+`hierarchy.managers_above_each` (one); never a query per pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from careersupport.goals.models import Goal
+from careersupport.people.hierarchy import line_of, managers_above_each
+from careersupport.people.models import Employer, Individual
+
+from .models import (
+    LANGUAGE_NAMES,
+    MenteeNeeds,
+    MentorProfile,
+    Mentorship,
+    Programme,
+    Topic,
+    field_to_codes,
+)
+from .scoring import Labels, MenteeFacts, MentorFacts, Weights
+
+GOAL_LABELS = dict(Goal.Category.choices)
+
+
+@lru_cache(maxsize=1024)
+def _offset(zone: str, hour_key: int) -> float:
+    moment = datetime.fromtimestamp(hour_key * 3600, tz=ZoneInfo(zone))
+    return moment.utcoffset().total_seconds() / 3600
+
+
+def tz_offset(zone: str) -> float:
+    """Hours from UTC of the zone now (cached per zone and hour)."""
+    return _offset(zone, int(timezone.now().timestamp() // 3600))
+
+
+def weights_of(programme: Programme) -> Weights:
+    return Weights(
+        **{
+            name.removeprefix("weight_"): getattr(programme, name)
+            for name in Programme.WEIGHT_FIELDS
+        }
+    )
+
+
+def labels_for(employer: Employer | int) -> Labels:
+    topics = dict(Topic.objects.for_employer(employer).values_list("id", "name"))
+    return Labels(topics=topics, categories=GOAL_LABELS, languages=LANGUAGE_NAMES)
+
+
+def active_count_subquery():
+    rows = (
+        Mentorship.objects.filter(mentor_id=OuterRef("person_id"), status="active")
+        .order_by()
+        .values("mentor_id")
+        .annotate(n=Count("*"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def mentor_facts(
+    employer: Employer | int, *, person_ids: Iterable[int] | None = None, available_only=True
+) -> list[MentorFacts]:
+    """Every mentor of the employer (or those of `person_ids`): three queries."""
+    profiles = MentorProfile.objects.for_employer(employer).filter(
+        person__deactivated_at__isnull=True, person__kind=Individual.Kind.EMPLOYEE
+    )
+    if person_ids is not None:
+        profiles = profiles.filter(person_id__in=list(person_ids))
+    if available_only:
+        profiles = profiles.filter(paused=False)
+    rows = list(
+        profiles.annotate(active=active_count_subquery())
+        .order_by("id")
+        .values_list(
+            "id",
+            "person_id",
+            "employer_id",
+            "person__department_id",
+            "person__time_zone",
+            "years_experience",
+            "languages",
+            "capacity",
+            "active",
+            "paused",
+            "open_to_partners",
+        )
+    )
+    if available_only:
+        rows = [r for r in rows if r[8] < r[7]]
+    categories = {
+        pk: frozenset(field_to_codes(cats))
+        for pk, cats in Topic.objects.for_employer(employer)
+        .filter(archived=False)
+        .values_list("id", "goal_categories")
+    }
+    topics: dict[int, set[int]] = defaultdict(set)
+    through = MentorProfile.topics.through.objects.filter(
+        mentorprofile__employer=employer if isinstance(employer, int) else employer.pk
+    )
+    if person_ids is not None:
+        through = through.filter(mentorprofile_id__in=[r[0] for r in rows])
+    for profile_id, topic_id in through.values_list("mentorprofile_id", "topic_id"):
+        if topic_id in categories:
+            topics[profile_id].add(topic_id)
+    facts = []
+    for pk, person, emp, dept, zone, years, langs, cap, active, paused, partners in rows:
+        mine = frozenset(topics.get(pk, ()))
+        facts.append(
+            MentorFacts(
+                person_id=person,
+                employer_id=emp,
+                department_id=dept,
+                topics=mine,
+                goal_categories=frozenset().union(*(categories[t] for t in mine)),
+                languages=frozenset(field_to_codes(langs)),
+                tz_offset=tz_offset(zone),
+                years=years,
+                capacity=cap,
+                active=active,
+                paused=paused,
+                open_to_partners=partners,
+            )
+        )
+    return facts
+
+
+def _avoid(mentee_ids: list[int]) -> dict[int, set[int]]:
+    """Mentors each mentee has now or was a poor fit with: not to be proposed again."""
+    avoid: dict[int, set[int]] = defaultdict(set)
+    rows = Mentorship.objects.filter(mentee_id__in=mentee_ids).filter(
+        Q(status="active") | Q(poor_fit_at__isnull=False)
+    )
+    for mentee, mentor in rows.values_list("mentee_id", "mentor_id"):
+        avoid[mentee].add(mentor)
+    return avoid
+
+
+def needs_by_person(programme: Programme, person_ids: list[int]) -> dict[int, MenteeNeeds]:
+    needs = (
+        MenteeNeeds.objects.filter(programme=programme, person_id__in=person_ids)
+        .prefetch_related("topics", "goals")
+        .order_by()
+    )
+    return {n.person_id: n for n in needs}
+
+
+def _mentee(person: Individual, needs: MenteeNeeds | None, line, avoid) -> MenteeFacts:
+    if needs is None:
+        return MenteeFacts(
+            person_id=person.pk,
+            employer_id=person.employer_id,
+            is_partner=person.is_partner,
+            department_id=person.department_id,
+            tz_offset=tz_offset(person.time_zone),
+            line=frozenset(line),
+            avoid=frozenset(avoid),
+        )
+    goals = [g for g in needs.goals.all() if g.status in (Goal.Status.ACTIVE, Goal.Status.PAUSED)]
+    return MenteeFacts(
+        person_id=person.pk,
+        employer_id=person.employer_id,
+        is_partner=person.is_partner,
+        department_id=person.department_id,
+        topics=frozenset(t.pk for t in needs.topics.all() if not t.archived),
+        goal_categories=frozenset(g.category for g in goals),
+        language=needs.language,
+        department_preference=needs.department_preference,
+        tz_offset=tz_offset(person.time_zone),
+        max_tz_difference=needs.max_tz_difference,
+        years=needs.years_experience,
+        line=frozenset(line),
+        avoid=frozenset(avoid),
+    )
+
+
+def mentee_facts_one(programme: Programme, person: Individual) -> MenteeFacts:
+    """One mentee, for their ranked list: about six queries."""
+    needs = needs_by_person(programme, [person.pk]).get(person.pk)
+    return _mentee(person, needs, line_of(person.pk), _avoid([person.pk]).get(person.pk, ()))
+
+
+def cohort_lines(mentee_ids: list[int], mentor_ids: list[int]) -> dict[int, set[int]]:
+    """For each mentee, the mentors in their reporting line (above or below): one query."""
+    above = managers_above_each([*mentee_ids, *mentor_ids])
+    mentees = set(mentee_ids)
+    lines: dict[int, set[int]] = {i: set(above.get(i, ())) for i in mentee_ids}
+    for mentor in mentor_ids:
+        for boss in above.get(mentor, ()):
+            if boss in mentees:
+                lines[boss].add(mentor)
+    return lines
+
+
+def mentee_facts_many(
+    programme: Programme, people: list[Individual], mentor_ids: list[int]
+) -> list[MenteeFacts]:
+    """A cohort of mentees, in the order given: a fixed number of queries."""
+    ids = [p.pk for p in people]
+    needs = needs_by_person(programme, ids)
+    lines = cohort_lines(ids, mentor_ids)
+    avoid = _avoid(ids)
+    return [_mentee(p, needs.get(p.pk), lines[p.pk], avoid.get(p.pk, ())) for p in people]
