@@ -246,7 +246,7 @@ def mentor_utilisation(viewer: Individual) -> tuple[QuerySet[MentorProfile], dic
         .filter(person__deactivated_at__isnull=True)
         .aggregate(
             mentors=Count("id"),
-            paused=Count("id", filter=Q(paused=True)),
+            paused_count=Count("id", filter=Q(paused=True)),
             places=Sum("capacity", filter=Q(paused=False)),
         )
     )

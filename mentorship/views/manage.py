@@ -23,6 +23,11 @@ from ..permissions import (
 )
 
 
+def _data(request):
+    """The POST data of a POST, even an empty one (a form with no field filled is still sent)."""
+    return request.POST if request.method == "POST" else None
+
+
 @hr_required
 def programme_list(request):
     me = request.individual
@@ -37,7 +42,7 @@ def programme_list(request):
 def programme_detail(request, offering_pk: int):
     me = request.individual
     programme = services.programme_ensure(offering=get_programme_offering_for_hr(me, offering_pk))
-    form = ProgrammeForm(request.POST or None, instance=programme)
+    form = ProgrammeForm(_data(request), instance=programme)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
@@ -108,7 +113,7 @@ def _proposal_form(request, proposal):
     )
     swaps = [(str(pk), f"{a} {b} (mentor {c} {d})") for pk, a, b, c, d in others]
     return ProposalChangeForm(
-        request.POST or None, swaps=swaps, mentors=selectors.mentor_choices(run.employer_id)
+        _data(request), swaps=swaps, mentors=selectors.mentor_choices(run.employer_id)
     )
 
 
@@ -207,7 +212,7 @@ def pair_list(request):
 def pair_repair(request, pk: int):
     me = request.individual
     pair = get_pair_for_hr(me, pk)
-    form = RepairForm(request.POST or None, mentors=selectors.mentor_choices(me.employer_id))
+    form = RepairForm(_data(request), mentors=selectors.mentor_choices(me.employer_id))
     if request.method == "POST" and request.POST.get("keep") == "on":
         try:
             services.flag_resolve(mentorship=pair, actor=me)
@@ -265,7 +270,7 @@ def topic_list(request, pk: int | None = None):
         if topic
         else None
     )
-    form = TopicForm(request.POST or None, initial=initial)
+    form = TopicForm(_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.topic_save(actor=me, topic=topic, **form.cleaned_data)

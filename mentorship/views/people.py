@@ -36,6 +36,11 @@ from ..permissions import (
 )
 
 
+def _data(request):
+    """The POST data of a POST, even an empty one (a form with no field filled is still sent)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _status(form) -> int:
     return 400 if form.errors else 200
 
@@ -83,7 +88,7 @@ def needs_edit(request, offering_pk: int):
             )
         }
         initial |= {"topics": list(needs.topics.all()), "goals": list(needs.goals.all())}
-    form = NeedsForm(request.POST or None, person=me, initial=initial)
+    form = NeedsForm(_data(request), person=me, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {
             **form.cleaned_data,
@@ -143,7 +148,7 @@ def request_create(request, profile_pk: int):
     programme = _programme_for(
         request, request.GET.get("programme") or request.POST.get("programme", "")
     )
-    form = RequestForm(request.POST or None)
+    form = RequestForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.request_create(
@@ -165,7 +170,7 @@ def request_create(request, profile_pk: int):
 @individual_required
 def request_detail(request, pk: int):
     req = get_request_for_user(request.individual, pk)
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(_data(request))
     decision = request.POST.get("decision")
     if request.method == "POST" and req.mentor_id != request.individual.pk:
         raise PermissionDenied("Only the mentor asked answers a request.")
@@ -213,7 +218,7 @@ def profile_edit(request):
             for f in ("years_experience", "capacity", "open_to_partners", "bio")
         }
         initial |= {"languages": profile.language_codes, "topics": list(profile.topics.all())}
-    form = MentorProfileForm(request.POST or None, employer=me.employer_id, initial=initial)
+    form = MentorProfileForm(_data(request), employer=me.employer_id, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "topics": list(form.cleaned_data["topics"])}
         try:
@@ -277,7 +282,7 @@ def agreement_edit(request, pk: int):
     me = request.individual
     m = get_mentorship_for_user(me, pk)
     form = AgreementForm(
-        request.POST or None,
+        _data(request),
         initial={"goals": m.agreement_goals, "cadence": m.cadence, "ends_on": m.ends_on},
     )
     if request.method == "POST" and form.is_valid():
@@ -343,7 +348,7 @@ def fit_answer(request, pk: int):
 def meeting_create(request, pk: int):
     me = request.individual
     m = get_mentorship_for_user(me, pk)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_log(mentorship=m, actor=me, **form.cleaned_data)
@@ -371,7 +376,7 @@ def private_note(request, pk: int, meeting_pk: int):
 def mentorship_close(request, pk: int):
     me = request.individual
     m = get_mentorship_for_user(me, pk)
-    form = CloseForm(request.POST or None)
+    form = CloseForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.mentorship_close(mentorship=m, actor=me, **form.cleaned_data)
