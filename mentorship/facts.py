@@ -72,9 +72,14 @@ def active_count_subquery():
 
 
 def mentor_facts(
-    employer: Employer | int, *, person_ids: Iterable[int] | None = None, available_only=True
+    employer: Employer | int,
+    *,
+    person_ids: Iterable[int] | None = None,
+    available_only=True,
+    names: dict | None = None,
 ) -> list[MentorFacts]:
-    """Every mentor of the employer (or those of `person_ids`): three queries."""
+    """Every mentor of the employer (or those of `person_ids`): three queries. `names`, when
+    given, receives the offered topics' names (for the reasons and the filters)."""
     profiles = MentorProfile.objects.for_employer(employer).filter(
         person__deactivated_at__isnull=True, person__kind=Individual.Kind.EMPLOYEE
     )
@@ -101,12 +106,14 @@ def mentor_facts(
     )
     if available_only:
         rows = [r for r in rows if r[8] < r[7]]
-    categories = {
-        pk: frozenset(field_to_codes(cats))
-        for pk, cats in Topic.objects.for_employer(employer)
+    topic_rows = list(
+        Topic.objects.for_employer(employer)
         .filter(archived=False)
-        .values_list("id", "goal_categories")
-    }
+        .values_list("id", "goal_categories", "name")
+    )
+    categories = {pk: frozenset(field_to_codes(cats)) for pk, cats, _ in topic_rows}
+    if names is not None:
+        names.update({pk: name for pk, _, name in topic_rows})
     topics: dict[int, set[int]] = defaultdict(set)
     through = MentorProfile.topics.through.objects.filter(
         mentorprofile__employer=employer if isinstance(employer, int) else employer.pk

@@ -104,15 +104,15 @@ class NeedsForm(forms.Form):
 
 
 class FindForm(forms.Form):
-    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False, label="Topic")
+    topic = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Topic")
     language = forms.ChoiceField(
         choices=[("", "Any language"), *LANGUAGES], required=False, label="Language"
     )
 
-    def __init__(self, *args, employer, **kwargs):
+    def __init__(self, *args, topics: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = _topics(employer)
-        self.fields["topic"].empty_label = "Any topic"
+        choices = sorted(topics.items(), key=lambda item: item[1])
+        self.fields["topic"].choices = [("", "Any topic"), *choices]
 
 
 class RequestForm(forms.Form):

@@ -12,8 +12,9 @@ from careersupport.goals.models import GoalLink
 from careersupport.people.models import Individual
 from programs.models import Enrollment, Offering
 
-from .facts import active_count_subquery, labels_for, mentee_facts_one, mentor_facts, weights_of
+from .facts import GOAL_LABELS, active_count_subquery, mentee_facts_one, mentor_facts, weights_of
 from .models import (
+    LANGUAGE_NAMES,
     Feedback,
     MatchingRun,
     Meeting,
@@ -26,7 +27,7 @@ from .models import (
     Proposal,
     stalled_q,
 )
-from .scoring import evaluate, score_matrix
+from .scoring import Labels, MenteeFacts, MentorFacts, Weights, evaluate, score_matrix
 
 MIN_GROUP = 5  # feedback figures need at least this many answers
 
@@ -43,7 +44,7 @@ def my_programmes(viewer: Individual) -> list[Enrollment]:
             status=Enrollment.Status.ENROLLED,
         )
         .exclude(handoff_status="")
-        .select_related("offering")
+        .select_related("offering", "offering__mentorship_programme")
         .order_by("-created_at")
     )
 
@@ -109,45 +110,53 @@ class Suggestion:
     profile: MentorProfile
     score: float
     reasons: tuple[str, ...]
+    topics: list[str]
 
 
-def ranked_mentors(
-    *, viewer: Individual, programme: Programme, topic_id: int | None = None, language: str = ""
-) -> list[tuple[int, float]]:
-    """Every mentor the viewer may be suggested, best first, as (profile person id, score):
-    the whole employer's mentors scored at once (a fixed handful of queries)."""
+@dataclass
+class Ranking:
+    """Every mentor the viewer may be suggested, best first, as (person id, score), with the
+    facts they were scored from (reused for the reasons of the page shown)."""
+
+    order: list[tuple[int, float]]
+    mentee: MenteeFacts
+    mentors: dict[int, MentorFacts]
+    labels: Labels
+    weights: Weights
+
+
+def ranked_mentors(*, viewer: Individual, programme: Programme) -> Ranking:
+    """The whole employer's available mentors scored at once (a fixed handful of queries)."""
+    names: dict[int, str] = {}
     mentee = mentee_facts_one(programme, viewer)
-    mentors = mentor_facts(programme.employer_id)
-    if topic_id:
-        mentors = [m for m in mentors if topic_id in m.topics]
-    if language:
-        mentors = [m for m in mentors if language in m.languages]
-    if not mentors:
-        return []
-    scores, codes = score_matrix([mentee], mentors, weights_of(programme))
-    allowed = np.flatnonzero(codes[0] == 0)
-    order = allowed[np.lexsort((allowed, -scores[0, allowed]))]
-    return [(mentors[j].person_id, float(scores[0, j])) for j in order]
+    mentors = mentor_facts(programme.employer_id, names=names)
+    labels = Labels(topics=names, categories=GOAL_LABELS, languages=LANGUAGE_NAMES)
+    weights = weights_of(programme)
+    ranking = Ranking([], mentee, {m.person_id: m for m in mentors}, labels, weights)
+    if mentors:
+        scores, codes = score_matrix([mentee], mentors, weights)
+        allowed = np.flatnonzero(codes[0] == 0)
+        order = allowed[np.lexsort((allowed, -scores[0, allowed]))]
+        ranking.order = [(mentors[j].person_id, float(scores[0, j])) for j in order]
+    return ranking
 
 
-def suggestions_page(*, viewer: Individual, programme: Programme, ranked_page) -> list[Suggestion]:
-    """The cards of one page of the ranked list, with their reasons."""
-    ids = [pid for pid, _ in ranked_page]
+def suggestions_page(ranking: Ranking, page: list[tuple[int, float]]) -> list[Suggestion]:
+    """The cards of one page of the ranked list, with their reasons: one query."""
+    ids = [pid for pid, _ in page]
     profiles = {
         p.person_id: p
-        for p in MentorProfile.objects.filter(person_id__in=ids)
-        .select_related("person", "person__department")
-        .prefetch_related("topics")
+        for p in MentorProfile.objects.filter(person_id__in=ids).select_related(
+            "person", "person__department"
+        )
     }
-    mentee = mentee_facts_one(programme, viewer)
-    facts = {f.person_id: f for f in mentor_facts(programme.employer_id, person_ids=ids)}
-    labels = labels_for(programme.employer_id)
-    weights = weights_of(programme)
     cards = []
-    for pid, score in ranked_page:
-        if pid in profiles and pid in facts:
-            result = evaluate(mentee, facts[pid], weights, labels)
-            cards.append(Suggestion(profiles[pid], score, result.reasons))
+    for pid, score in page:
+        if pid in profiles:
+            facts = ranking.mentors[pid]
+            result = evaluate(ranking.mentee, facts, ranking.weights, ranking.labels)
+            topics = sorted(ranking.labels.topics.get(t, "") for t in facts.topics)
+            cards.append(Suggestion(profiles[pid], score, result.reasons, topics))
     return cards
 
 

@@ -53,6 +53,12 @@ def programme_ensure(*, offering: Offering) -> Programme:
     """The settings row of a mentorship offering, made with the defaults the first time."""
     if offering.kind != Offering.Kind.MENTORSHIP:
         raise ValidationError("Only a mentorship offering is a mentorship programme.")
+    try:
+        programme = offering.mentorship_programme  # loaded with the offering where it can be
+    except Programme.DoesNotExist:
+        programme = None
+    if programme is not None:
+        return programme
     programme, _ = Programme.objects.get_or_create(
         offering=offering,
         defaults={"employer_id": offering.employer_id, "allows_partners": offering.for_partners},

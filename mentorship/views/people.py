@@ -114,16 +114,17 @@ def needs_edit(request, offering_pk: int):
 def find(request):
     me = request.individual
     programme = _programme_for(request, request.GET.get("programme", ""))
-    form = FindForm(request.GET or None, employer=me.employer_id)
+    ranking = selectors.ranked_mentors(viewer=me, programme=programme)
+    form = FindForm(request.GET or None, topics=dict(ranking.labels.topics))
     data = form.cleaned_data if form.is_valid() else {}
-    topic = data.get("topic")
-    ranked = selectors.ranked_mentors(
-        viewer=me,
-        programme=programme,
-        topic_id=topic.pk if topic else None,
-        language=data.get("language", ""),
-    )
-    page = Paginator(ranked, 12).get_page(request.GET.get("page"))
+    if data.get("topic") or data.get("language"):
+        ranking.order = [
+            (pid, score)
+            for pid, score in ranking.order
+            if (not data.get("topic") or data["topic"] in ranking.mentors[pid].topics)
+            and (not data.get("language") or data["language"] in ranking.mentors[pid].languages)
+        ]
+    page = Paginator(ranking.order, 12).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -133,9 +134,7 @@ def find(request):
             "programme": programme,
             "form": form,
             "page": page,
-            "cards": selectors.suggestions_page(
-                viewer=me, programme=programme, ranked_page=page.object_list
-            ),
+            "cards": selectors.suggestions_page(ranking, page.object_list),
             "query": query.urlencode(),
         },
     )
