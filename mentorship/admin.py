@@ -1,15 +1,19 @@
-"""Django admin for maintenance. Log notes and private notes are never shown here: meetings
-list no text and private notes and feedback text are not registered at all."""
+"""Django admin for maintenance. No text a pair wrote is shown here: meetings, private notes,
+requests and feedback are listed and edited without their notes, messages or words."""
 
 from django.contrib import admin
 
 from .models import (
+    Feedback,
     MatchingRun,
     Meeting,
+    MenteeNeeds,
     MentorProfile,
     Mentorship,
     MentorshipRequest,
+    PrivateNote,
     Programme,
+    Proposal,
     Topic,
 )
 
@@ -74,3 +78,35 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["mentorship", "held_on", "created_at"]
     raw_id_fields = ["mentorship", "logged_by"]
     exclude = ["notes", "next_steps"]
+
+
+@admin.register(MenteeNeeds)
+class MenteeNeedsAdmin(admin.ModelAdmin):
+    list_display = ["person", "programme", "language", "department_preference", "updated_at"]
+    raw_id_fields = ["person", "programme"]
+    filter_horizontal = ["topics"]
+    exclude = ["goals", "note"]
+    list_select_related = ["person", "programme__offering"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["run", "mentee", "mentor", "score", "changed_by_hr"]
+    raw_id_fields = ["run", "mentee", "mentor", "enrollment"]
+    list_select_related = ["run", "mentee", "mentor"]
+
+
+@admin.register(PrivateNote)
+class PrivateNoteAdmin(admin.ModelAdmin):
+    """Only that a note exists (to remove one on request); never its text."""
+
+    list_display = ["id", "meeting", "updated_at"]
+    raw_id_fields = ["meeting", "author"]
+    exclude = ["text"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["id", "mentorship", "side", "created_at"]
+    raw_id_fields = ["mentorship", "author"]
+    exclude = ["helped", "rating"]
