@@ -252,7 +252,83 @@ def _reasons(
     return tuple(out)
 
 
-# --- the same for a cohort at once -----------------------------------------------------------
+# --- the same for many pairs at once ---------------------------------------------------------
+
+
+@dataclass(slots=True)
+class MentorTable:
+    """Mentors as columns (one NumPy array per fact), for scoring thousands at once.
+
+    `topics` is the mentors × `topic_ids` incidence matrix and `categories` the mentors ×
+    `category_codes` one (the goal categories their topics help with). Built from facts
+    (`from_facts`) or straight from database rows (`facts.mentor_table`)."""
+
+    person_id: np.ndarray
+    employer_id: np.ndarray
+    department_id: np.ndarray  # -2 where none
+    tz_offset: np.ndarray
+    years: np.ndarray
+    capacity: np.ndarray
+    active: np.ndarray
+    paused: np.ndarray
+    open_to_partners: np.ndarray
+    languages: np.ndarray  # ",en,de," per mentor
+    topic_ids: np.ndarray
+    topics: np.ndarray
+    category_codes: list[str]
+    categories: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.person_id)
+
+    @property
+    def free(self) -> np.ndarray:
+        return np.maximum(self.capacity - self.active, 0)
+
+    @classmethod
+    def from_facts(cls, mentors: Sequence[MentorFacts]) -> MentorTable:
+        topic_ids = sorted({t for x in mentors for t in x.topics})
+        codes = sorted({c for x in mentors for c in x.goal_categories})
+        return cls(
+            person_id=np.array([x.person_id for x in mentors], dtype=np.int64),
+            employer_id=np.array([x.employer_id for x in mentors], dtype=np.int64),
+            department_id=np.array(
+                [x.department_id if x.department_id is not None else -2 for x in mentors],
+                dtype=np.int64,
+            ),
+            tz_offset=np.array([x.tz_offset for x in mentors], dtype=float),
+            years=np.array([x.years for x in mentors], dtype=float),
+            capacity=np.array([x.capacity for x in mentors], dtype=float),
+            active=np.array([x.active for x in mentors], dtype=float),
+            paused=np.array([x.paused for x in mentors], dtype=bool),
+            open_to_partners=np.array([x.open_to_partners for x in mentors], dtype=bool),
+            languages=np.array([f",{','.join(sorted(x.languages))}," for x in mentors], dtype=str),
+            topic_ids=np.array(topic_ids, dtype=np.int64),
+            topics=_incidence([x.topics for x in mentors], {t: i for i, t in enumerate(topic_ids)}),
+            category_codes=codes,
+            categories=_incidence(
+                [x.goal_categories for x in mentors], {c: i for i, c in enumerate(codes)}
+            ),
+        )
+
+    def facts(self, j: int) -> MentorFacts:
+        """One mentor back as plain facts (for the reasons of a page of cards)."""
+        return MentorFacts(
+            person_id=int(self.person_id[j]),
+            employer_id=int(self.employer_id[j]),
+            department_id=None if self.department_id[j] == -2 else int(self.department_id[j]),
+            topics=frozenset(int(t) for t in self.topic_ids[self.topics[j] > 0]),
+            goal_categories=frozenset(
+                c for c, on in zip(self.category_codes, self.categories[j] > 0, strict=True) if on
+            ),
+            languages=frozenset(c for c in str(self.languages[j]).split(",") if c),
+            tz_offset=float(self.tz_offset[j]),
+            years=int(self.years[j]),
+            capacity=int(self.capacity[j]),
+            active=int(self.active[j]),
+            paused=bool(self.paused[j]),
+            open_to_partners=bool(self.open_to_partners[j]),
+        )
 
 
 def _incidence(sets: Sequence[frozenset], index: dict) -> np.ndarray:
@@ -266,33 +342,31 @@ def _incidence(sets: Sequence[frozenset], index: dict) -> np.ndarray:
 
 
 def score_matrix(
-    mentees: Sequence[MenteeFacts], mentors: Sequence[MentorFacts], weights: Weights
+    mentees: Sequence[MenteeFacts],
+    mentors: Sequence[MentorFacts] | MentorTable,
+    weights: Weights,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores (mentees × mentors, 0 where excluded) and the exclusion codes
     (`EXCLUSION_CODES` index, 0 where allowed), with the rules and parts of `evaluate`."""
-    n, m = len(mentees), len(mentors)
+    table = mentors if isinstance(mentors, MentorTable) else MentorTable.from_facts(mentors)
+    n, m = len(mentees), len(table)
     if not n or not m:
         return np.zeros((n, m)), np.zeros((n, m), dtype=np.int8)
-    topic_index = {t: i for i, t in enumerate(sorted({t for x in mentors for t in x.topics}))}
-    cat_index = {
-        c: i for i, c in enumerate(sorted({c for x in mentors for c in x.goal_categories}))
-    }
-    te, tm = (
-        _incidence([x.topics for x in mentees], topic_index),
-        _incidence([x.topics for x in mentors], topic_index),
-    )
+    topic_index = {int(t): i for i, t in enumerate(table.topic_ids)}
+    te = _incidence([x.topics for x in mentees], topic_index)[:, : table.topics.shape[1]]
     asked = np.array([len(x.topics) for x in mentees], dtype=float)
-    topics = np.divide(te @ tm.T, asked[:, None], out=np.zeros((n, m)), where=asked[:, None] > 0)
-    ge, gm = (
-        _incidence([x.goal_categories for x in mentees], cat_index),
-        _incidence([x.goal_categories for x in mentors], cat_index),
+    topics = np.divide(
+        te @ table.topics.T, asked[:, None], out=np.zeros((n, m)), where=asked[:, None] > 0
     )
+    cat_index = {c: i for i, c in enumerate(table.category_codes)}
+    ge = _incidence([x.goal_categories for x in mentees], cat_index)[:, : table.categories.shape[1]]
     linked = np.array([len(x.goal_categories) for x in mentees], dtype=float)
-    goals = np.divide(ge @ gm.T, linked[:, None], out=np.zeros((n, m)), where=linked[:, None] > 0)
+    goals = np.divide(
+        ge @ table.categories.T, linked[:, None], out=np.zeros((n, m)), where=linked[:, None] > 0
+    )
 
     dept_e = np.array([x.department_id if x.department_id is not None else -1 for x in mentees])
-    dept_m = np.array([x.department_id if x.department_id is not None else -2 for x in mentors])
-    same = dept_e[:, None] == dept_m[None, :]
+    same = dept_e[:, None] == table.department_id[None, :]
     pref = np.array([x.department_preference for x in mentees])
     department = np.where(
         (pref == "same")[:, None], same, np.where((pref == "other")[:, None], ~same, 0.5)
@@ -301,14 +375,12 @@ def score_matrix(
     language = np.broadcast_to(np.where(has_language, 1.0, 0.5)[:, None], (n, m))
 
     tz_e = np.array([x.tz_offset for x in mentees])
-    tz_m = np.array([x.tz_offset for x in mentors])
-    gap = np.abs(tz_e[:, None] - tz_m[None, :]) % 24
+    gap = np.abs(tz_e[:, None] - table.tz_offset[None, :]) % 24
     gap = np.minimum(gap, 24 - gap)
     overlap = np.maximum(0.0, WORK_HOURS - gap) / WORK_HOURS
 
     years_e = np.array([x.years or 0 for x in mentees], dtype=float)
-    years_m = np.array([x.years for x in mentors], dtype=float)
-    diff = years_m[None, :] - years_e[:, None]
+    diff = table.years[None, :] - years_e[:, None]
     seniority = np.where(
         diff <= 0,
         0.0,
@@ -316,10 +388,9 @@ def score_matrix(
             diff < 5, diff / 5, np.where(diff <= 15, 1.0, np.maximum(0.0, 1 - (diff - 15) / 15))
         ),
     )
-    cap = np.array([x.capacity for x in mentors], dtype=float)
-    free = np.array([x.free for x in mentors], dtype=float)
+    free = table.free
     capacity = np.broadcast_to(
-        np.divide(free, cap, out=np.zeros(m), where=cap > 0)[None, :], (n, m)
+        np.divide(free, table.capacity, out=np.zeros(m), where=table.capacity > 0)[None, :], (n, m)
     )
 
     w = weights.as_array()
@@ -333,36 +404,30 @@ def score_matrix(
         # The first rule broken wins, as in `exclusion`.
         codes[(codes == 0) & mask] = EXCLUSION_CODES.index(reason)
 
-    mentor_index: dict[int, list[int]] = {}
-    for j, x in enumerate(mentors):
-        mentor_index.setdefault(x.person_id, []).append(j)
     person_e = np.array([x.person_id for x in mentees])
-    person_m = np.array([x.person_id for x in mentors])
-    mark(person_e[:, None] == person_m[None, :], "self")
+    mark(person_e[:, None] == table.person_id[None, :], "self")
     emp_e = np.array([x.employer_id for x in mentees])
-    emp_m = np.array([x.employer_id for x in mentors])
-    mark(emp_e[:, None] != emp_m[None, :], "employer")
-    mark(np.broadcast_to(np.array([x.paused for x in mentors])[None, :], (n, m)), "paused")
+    mark(emp_e[:, None] != table.employer_id[None, :], "employer")
+    mark(np.broadcast_to(table.paused[None, :], (n, m)), "paused")
     mark(np.broadcast_to((free <= 0)[None, :], (n, m)), "full")
     line = np.zeros((n, m), dtype=bool)
     avoid = np.zeros((n, m), dtype=bool)
     for i, x in enumerate(mentees):
-        for pid in x.line:
-            line[i, mentor_index.get(pid, [])] = True
-        for pid in x.avoid:
-            avoid[i, mentor_index.get(pid, [])] = True
+        if x.line:
+            line[i] = np.isin(table.person_id, np.fromiter(x.line, dtype=np.int64))
+        if x.avoid:
+            avoid[i] = np.isin(table.person_id, np.fromiter(x.avoid, dtype=np.int64))
     mark(line, "line")
     partner_e = np.array([x.is_partner for x in mentees])
-    open_m = np.array([x.open_to_partners for x in mentors])
-    mark(partner_e[:, None] & ~open_m[None, :], "partner")
-    language_codes = sorted({x.language for x in mentees if x.language})
-    if language_codes:
-        speaks = np.array([[code in x.languages for code in language_codes] for x in mentors])
-        wanted = np.array([language_codes.index(x.language) if x.language else -1 for x in mentees])
-        spoken = np.ones((n, m), dtype=bool)
-        rows = wanted >= 0
-        spoken[rows] = speaks[:, wanted[rows]].T
-        mark(~spoken, "language")
+    mark(partner_e[:, None] & ~table.open_to_partners[None, :], "partner")
+    speaks: dict[str, np.ndarray] = {}
+    spoken = np.ones((n, m), dtype=bool)
+    for i, x in enumerate(mentees):
+        if x.language:
+            if x.language not in speaks:
+                speaks[x.language] = np.char.find(table.languages, f",{x.language},") >= 0
+            spoken[i] = speaks[x.language]
+    mark(~spoken, "language")
     limit = np.array(
         [x.max_tz_difference if x.max_tz_difference is not None else 99 for x in mentees]
     )

@@ -12,7 +12,13 @@ from careersupport.goals.models import GoalLink
 from careersupport.people.models import Individual
 from programs.models import Enrollment, Offering
 
-from .facts import GOAL_LABELS, active_count_subquery, mentee_facts_one, mentor_facts, weights_of
+from .facts import (
+    GOAL_LABELS,
+    active_count_subquery,
+    mentee_facts_one,
+    mentor_table,
+    weights_of,
+)
 from .models import (
     LANGUAGE_NAMES,
     Feedback,
@@ -27,7 +33,7 @@ from .models import (
     Proposal,
     stalled_q,
 )
-from .scoring import Labels, MenteeFacts, MentorFacts, Weights, evaluate, score_matrix
+from .scoring import Labels, MenteeFacts, MentorTable, Weights, evaluate, score_matrix
 
 MIN_GROUP = 5  # feedback figures need at least this many answers
 
@@ -116,28 +122,41 @@ class Suggestion:
 @dataclass
 class Ranking:
     """Every mentor the viewer may be suggested, best first, as (person id, score), with the
-    facts they were scored from (reused for the reasons of the page shown)."""
+    table they were scored from (reused for the filters and the cards' reasons)."""
 
     order: list[tuple[int, float]]
     mentee: MenteeFacts
-    mentors: dict[int, MentorFacts]
+    table: MentorTable
+    rows: dict[int, int]  # person id -> row of the table
     labels: Labels
     weights: Weights
+
+    def narrowed(self, *, topic_id: int | None = None, language: str = "") -> None:
+        """Keep only the mentors with this topic and/or language (the page's filters)."""
+        keep = np.ones(len(self.table), dtype=bool)
+        if topic_id:
+            column = np.flatnonzero(self.table.topic_ids == topic_id)
+            keep &= self.table.topics[:, column[0]] > 0 if len(column) else False
+        if language:
+            keep &= np.char.find(self.table.languages, f",{language},") >= 0
+        self.order = [(pid, score) for pid, score in self.order if keep[self.rows[pid]]]
 
 
 def ranked_mentors(*, viewer: Individual, programme: Programme) -> Ranking:
     """The whole employer's available mentors scored at once (a fixed handful of queries)."""
     names: dict[int, str] = {}
     mentee = mentee_facts_one(programme, viewer)
-    mentors = mentor_facts(programme.employer_id, names=names)
+    table = mentor_table(programme.employer_id, names=names)
     labels = Labels(topics=names, categories=GOAL_LABELS, languages=LANGUAGE_NAMES)
     weights = weights_of(programme)
-    ranking = Ranking([], mentee, {m.person_id: m for m in mentors}, labels, weights)
-    if mentors:
-        scores, codes = score_matrix([mentee], mentors, weights)
+    rows = {int(pid): j for j, pid in enumerate(table.person_id)}
+    ranking = Ranking([], mentee, table, rows, labels, weights)
+    if len(table):
+        scores, codes = score_matrix([mentee], table, weights)
         allowed = np.flatnonzero(codes[0] == 0)
         order = allowed[np.lexsort((allowed, -scores[0, allowed]))]
-        ranking.order = [(mentors[j].person_id, float(scores[0, j])) for j in order]
+        ids, values = table.person_id[order].tolist(), scores[0, order].tolist()
+        ranking.order = list(zip(ids, values, strict=True))
     return ranking
 
 
@@ -153,7 +172,7 @@ def suggestions_page(ranking: Ranking, page: list[tuple[int, float]]) -> list[Su
     cards = []
     for pid, score in page:
         if pid in profiles:
-            facts = ranking.mentors[pid]
+            facts = ranking.table.facts(ranking.rows[pid])
             result = evaluate(ranking.mentee, facts, ranking.weights, ranking.labels)
             topics = sorted(ranking.labels.topics.get(t, "") for t in facts.topics)
             cards.append(Suggestion(profiles[pid], score, result.reasons, topics))

@@ -117,13 +117,7 @@ def find(request):
     ranking = selectors.ranked_mentors(viewer=me, programme=programme)
     form = FindForm(request.GET or None, topics=dict(ranking.labels.topics))
     data = form.cleaned_data if form.is_valid() else {}
-    if data.get("topic") or data.get("language"):
-        ranking.order = [
-            (pid, score)
-            for pid, score in ranking.order
-            if (not data.get("topic") or data["topic"] in ranking.mentors[pid].topics)
-            and (not data.get("language") or data["language"] in ranking.mentors[pid].languages)
-        ]
+    ranking.narrowed(topic_id=data.get("topic"), language=data.get("language", ""))
     page = Paginator(ranking.order, 12).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -266,3 +266,24 @@ def test_everyone_opens_their_mentorship_home_and_home_page(client_for, request,
     client = client_for(request.getfixturevalue(persona))
     assert client.get(reverse("mentorship:home")).status_code == 200
     assert client.get("/").status_code == 200
+
+
+def test_the_find_page_filters_by_topic_and_language(
+    client_for, employee, waiting, programme, employer, topic
+):
+    german = MentorProfileFactory(
+        person__employer=employer, languages=",de,", person__first_name="Greta"
+    )
+    english = MentorProfileFactory(
+        person__employer=employer, languages=",en,", person__first_name="Ed"
+    )
+    english.topics.add(topic)
+    client = client_for(employee)
+    by_language = client.get(
+        reverse("mentorship:find"), {"programme": programme.offering_id, "language": "de"}
+    ).text
+    assert german.person.full_name in by_language and english.person.full_name not in by_language
+    by_topic = client.get(
+        reverse("mentorship:find"), {"programme": programme.offering_id, "topic": topic.pk}
+    ).text
+    assert english.person.full_name in by_topic and german.person.full_name not in by_topic
