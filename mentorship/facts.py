@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from careersupport.goals.models import Goal
-from careersupport.people.hierarchy import line_of, managers_above_each
+from careersupport.people.hierarchy import above_sql, below_sql, managers_above_each
 from careersupport.people.models import Employer, Individual
 
 from .models import (
@@ -165,7 +165,6 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
         .filter(
             paused=False, person__deactivated_at__isnull=True, person__kind=Individual.Kind.EMPLOYEE
         )
-        .annotate(active=active_count_subquery())
         .order_by("id")
         .values_list(
             "id",
@@ -173,13 +172,23 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
             "person__department_id",
             "years_experience",
             "capacity",
-            "active",
+            "capacity",  # replaced by the active count below
             "open_to_partners",
             "person__time_zone",
             "languages",
         )
     )
-    rows = [r for r in _rows(profiles) if r[5] < r[4]]
+    # One GROUP BY over the employer's active pairs: cheaper than a count per mentor.
+    active = dict(
+        _rows(
+            Mentorship.objects.filter(employer_id=employer_id, status=Mentorship.Status.ACTIVE)
+            .order_by()
+            .values_list("mentor_id")
+            .annotate(n=Count("id"))
+        )
+    )
+    rows = [(*r[:5], active.get(r[1], 0), *r[6:]) for r in _rows(profiles)]
+    rows = [r for r in rows if r[5] < r[4]]
     topic_rows = list(
         Topic.objects.for_employer(employer_id)
         .filter(archived=False)
@@ -282,10 +291,19 @@ def _mentee(person: Individual, needs: MenteeNeeds | None, line, avoid) -> Mente
     )
 
 
+def line_of_one(person_id: int) -> set[int]:
+    """Everyone above or below the person, in one query (hierarchy's two subqueries)."""
+    return set(
+        Individual.objects.filter(Q(id__in=above_sql(person_id)) | Q(id__in=below_sql(person_id)))
+        .order_by()
+        .values_list("id", flat=True)
+    )
+
+
 def mentee_facts_one(programme: Programme, person: Individual) -> MenteeFacts:
-    """One mentee, for their ranked list: about six queries."""
+    """One mentee, for their ranked list: five queries."""
     needs = needs_by_person(programme, [person.pk]).get(person.pk)
-    return _mentee(person, needs, line_of(person.pk), _avoid([person.pk]).get(person.pk, ()))
+    return _mentee(person, needs, line_of_one(person.pk), _avoid([person.pk]).get(person.pk, ()))
 
 
 def cohort_lines(mentee_ids: list[int], mentor_ids: list[int]) -> dict[int, set[int]]:

@@ -434,6 +434,10 @@ class Mentorship(models.Model):
         ordering = ["-started_on", "-id"]
         indexes = [
             models.Index(fields=["employer", "status", "health"]),
+            # HR's pair list: newest first, one page read from the index.
+            models.Index(
+                fields=["employer", "status", "-started_on", "-id"], name="mentorship_pair_list"
+            ),
             models.Index(fields=["employer", "status", "last_meeting_on"]),
             models.Index(fields=["mentor", "status"]),
             models.Index(fields=["mentee", "status"]),
