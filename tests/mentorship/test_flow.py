@@ -203,3 +203,33 @@ def test_the_beat_job_labels_pairs_and_tells_both_sides_of_a_stalled_pair(mentor
 def test_the_beat_job_closes_pairs_past_their_end_date(mentorship):
     assert services.close_ended(today=mentorship.ends_on + timedelta(days=1)) == 1
     assert Mentorship.objects.get(pk=mentorship.pk).status == "closed"
+
+
+def test_no_reminder_carries_log_or_private_note_text(mentorship, employee, mentor):
+    services.meeting_log(
+        mentorship=mentorship,
+        actor=employee,
+        held_on=TODAY(),
+        notes="LOG-TEXT",
+        next_steps="NEXT-TEXT",
+        private_note="PRIVATE-TEXT",
+    )
+    services.fit_answer(mentorship=mentorship, actor=employee, good_fit=False)
+    services.mentorship_close(mentorship=mentorship, actor=mentor)
+    texts = " ".join(f"{t} {b}" for t, b in Reminder.objects.values_list("title", "body"))
+    assert not any(secret in texts for secret in ("LOG-TEXT", "NEXT-TEXT", "PRIVATE-TEXT"))
+
+
+def test_a_partner_is_matched_only_by_a_mentor_open_to_partners(employer, partner, hr_admin):
+    from tests.factories import MentorshipProgrammeFactory
+
+    from .conftest import enroll
+
+    programme = MentorshipProgrammeFactory(offering__employer=employer, allows_partners=True)
+    enroll(programme, partner)
+    closed = MentorProfileFactory(person__employer=employer, open_to_partners=False, capacity=3)
+    run = services.run_start(programme=programme, actor=hr_admin)
+    assert run.proposals.get().mentor is None
+    open_one = MentorProfileFactory(person__employer=employer, open_to_partners=True)
+    run = services.run_start(programme=programme, actor=hr_admin)
+    assert run.proposals.get().mentor == open_one.person != closed.person

@@ -287,3 +287,28 @@ def test_the_find_page_filters_by_topic_and_language(
         reverse("mentorship:find"), {"programme": programme.offering_id, "topic": topic.pk}
     ).text
     assert english.person.full_name in by_topic and german.person.full_name not in by_topic
+
+
+def test_feedback_shows_an_average_only_from_five_answers(
+    client_for, hr_admin, programme, employer
+):
+    from mentorship.models import Feedback
+    from tests.factories import IndividualFactory
+
+    from .conftest import enroll
+
+    mentor = MentorProfileFactory(person__employer=employer, capacity=10)
+    for i in range(5):
+        mentee = IndividualFactory(employer=employer)
+        enroll(programme, mentee)
+        m = services.mentorship_create(
+            programme=programme, mentee=mentee, mentor=mentor.person, actor=None, source="run"
+        )
+        services.mentorship_close(mentorship=m, actor=mentee)
+        services.feedback_give(mentorship=m, actor=mentee, rating=3 + i % 2, helped=f"SECRET-{i}")
+        if i == 0:
+            services.feedback_give(mentorship=m, actor=mentor.person, rating=5)
+    page = client_for(hr_admin).get(reverse("mentorship:manage-feedback")).text
+    assert "3.4" in page and "fewer than 5 answers" in page
+    assert "SECRET" not in page
+    assert Feedback.objects.count() == 6
