@@ -112,7 +112,9 @@ class FindForm(forms.Form):
     def __init__(self, *args, topics: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         choices = sorted(topics.items(), key=lambda item: item[1])
-        self.fields["topic"].choices = [("", "Any topic"), *choices]
+        field = self.fields["topic"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Any topic"), *choices]
 
 
 class RequestForm(forms.Form):

@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentorship', '0001_initial'),
-        ('people', '0001_initial'),
-        ('programs', '0003_capacity_range'),
+        ("mentorship", "0001_initial"),
+        ("people", "0001_initial"),
+        ("programs", "0003_capacity_range"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='mentorship',
-            index=models.Index(fields=['employer', 'status', '-started_on', '-id'], name='mentorship_pair_list'),
+            model_name="mentorship",
+            index=models.Index(
+                fields=["employer", "status", "-started_on", "-id"], name="mentorship_pair_list"
+            ),
         ),
     ]

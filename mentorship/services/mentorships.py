@@ -493,7 +493,7 @@ def mentorship_close(
     for link in links:
         goal_link_end(link=link, actor=actor)
     _cancel_all(m)
-    if m.enrollment_id and not repairing:
+    if m.enrollment is not None and not repairing:
         enrollment_set_handoff(
             enrollment=m.enrollment,
             actor=actor,

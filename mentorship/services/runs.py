@@ -61,7 +61,8 @@ def run_start(*, programme: Programme, actor: Individual) -> MatchingRun:
     enrollments = list(waiting_enrollments(programme))
     if not enrollments:
         raise ValidationError("Nobody is waiting to be matched in this programme.")
-    allowed, refused = [], []
+    allowed: list[Enrollment] = []
+    refused: list[Enrollment] = []
     for e in enrollments:
         (refused if e.person.is_partner and not programme.allows_partners else allowed).append(e)
     mentors = mentor_facts(programme.employer_id)
@@ -165,7 +166,7 @@ def _evaluate_pairs(
     mentees = mentee_facts_many(run.programme, [p for p, _ in pairs], mentor_ids)
     labels = labels_for(run.employer_id)
     weights = weights_of(run.programme)
-    taking = Counter()
+    taking: Counter[int] = Counter()
     out = []
     for (person, mentor_id), mentee in zip(pairs, mentees, strict=True):
         mentor = facts.get(mentor_id)
@@ -269,7 +270,7 @@ def run_confirm(*, run: MatchingRun, actor: Individual) -> list[Mentorship]:
         .select_related("mentee", "mentor", "enrollment")
         .order_by("order", "pk")
     )
-    mentor_ids = sorted({p.mentor_id for p in proposals})
+    mentor_ids = sorted({p.mentor_id for p in proposals if p.mentor_id is not None})
     list(MentorProfile.objects.select_for_update().filter(person_id__in=mentor_ids).order_by("pk"))
     waiting = set(
         waiting_enrollments(run.programme)
@@ -284,7 +285,9 @@ def run_confirm(*, run: MatchingRun, actor: Individual) -> list[Mentorship]:
     if not problems:
         try:
             _evaluate_pairs(
-                run, [(p.mentee, p.mentor_id) for p in proposals], {p.pk for p in proposals}
+                run,
+                [(p.mentee, p.mentor_id) for p in proposals if p.mentor_id is not None],
+                {p.pk for p in proposals},
             )
         except ValidationError as error:
             problems.extend(error.messages)
@@ -300,6 +303,7 @@ def run_confirm(*, run: MatchingRun, actor: Individual) -> list[Mentorship]:
             line_checked=True,
         )
         for p in proposals
+        if p.mentor is not None
     ]
     run.status = MatchingRun.Status.CONFIRMED
     run.decided_by = actor
