@@ -7,6 +7,7 @@ line of one mentee comes from `hierarchy.line_of` (two queries), a cohort's from
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
@@ -14,6 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -240,6 +242,36 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
         category_codes=codes,
         categories=((topics @ topic_cats) > 0).astype(float)[:, : max(len(codes), 1)],
     )
+
+
+# The ranked list's table is kept per employer for this long at most; a change of a mentor
+# profile, a topic or a place (the services touch the profile) makes a new version at once.
+# What lives on the person (department, time zone, leaving) is seen within this time; a
+# request checks every rule again with fresh data.
+TABLE_TTL = 300
+
+_VERSION_SQL = (
+    f"SELECT (SELECT COUNT(*) FROM {MentorProfile._meta.db_table} WHERE employer_id = %s),"
+    f" (SELECT MAX(updated_at) FROM {MentorProfile._meta.db_table} WHERE employer_id = %s),"
+    f" (SELECT COUNT(*) FROM {Topic._meta.db_table} WHERE employer_id = %s),"
+    f" (SELECT MAX(updated_at) FROM {Topic._meta.db_table} WHERE employer_id = %s)"
+)
+
+
+def mentor_table_cached(employer_id: int, *, names: dict) -> MentorTable:
+    """`mentor_table` through the cache: one small query while nothing changed."""
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL, [employer_id] * 4)
+        version = cursor.fetchone()
+    stamp = hashlib.sha1(repr(version).encode(), usedforsecurity=False).hexdigest()
+    key = f"mentorship:mentor-table:{employer_id}:{stamp}"
+    cached = cache.get(key)
+    if cached is None:
+        fresh: dict[int, str] = {}
+        cached = (mentor_table(employer_id, names=fresh), fresh)
+        cache.set(key, cached, TABLE_TTL)
+    names.update(cached[1])
+    return cached[0]
 
 
 def _avoid(mentee_ids: list[int]) -> dict[int, set[int]]:

@@ -64,6 +64,7 @@ class Topic(models.Model):
     # Goal categories (careersupport.goals) this topic helps with: the score's "goal fit".
     goal_categories = models.CharField(max_length=200, blank=True)
     archived = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = EmployerScopedQuerySet.as_manager()
 
@@ -179,7 +180,11 @@ class MentorProfile(models.Model):
 
     class Meta:
         ordering = ["person__last_name", "person__first_name", "id"]
-        indexes = [models.Index(fields=["employer", "paused"])]
+        indexes = [
+            models.Index(fields=["employer", "paused"]),
+            # The ranked list's cache version: the employer's last profile change.
+            models.Index(fields=["employer", "updated_at"], name="mentorprofile_changed"),
+        ]
 
     def __str__(self) -> str:
         return f"Mentor profile of {self.person}"

@@ -317,9 +317,18 @@ class MentorTable:
             person_id=int(self.person_id[j]),
             employer_id=int(self.employer_id[j]),
             department_id=None if self.department_id[j] == -2 else int(self.department_id[j]),
-            topics=frozenset(int(t) for t in self.topic_ids[self.topics[j] > 0]),
+            # The matrices keep one dummy column when there is nothing to count.
+            topics=frozenset(
+                int(t) for t in self.topic_ids[self.topics[j, : len(self.topic_ids)] > 0]
+            ),
             goal_categories=frozenset(
-                c for c, on in zip(self.category_codes, self.categories[j] > 0, strict=True) if on
+                c
+                for c, on in zip(
+                    self.category_codes,
+                    self.categories[j, : len(self.category_codes)] > 0,
+                    strict=True,
+                )
+                if on
             ),
             languages=frozenset(c for c in str(self.languages[j]).split(",") if c),
             tz_offset=float(self.tz_offset[j]),

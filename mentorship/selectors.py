@@ -16,7 +16,7 @@ from .facts import (
     GOAL_LABELS,
     active_count_subquery,
     mentee_facts_one,
-    mentor_table,
+    mentor_table_cached,
     weights_of,
 )
 from .models import (
@@ -146,7 +146,7 @@ def ranked_mentors(*, viewer: Individual, programme: Programme) -> Ranking:
     """The whole employer's available mentors scored at once (a fixed handful of queries)."""
     names: dict[int, str] = {}
     mentee = mentee_facts_one(programme, viewer)
-    table = mentor_table(programme.employer_id, names=names)
+    table = mentor_table_cached(programme.employer_id, names=names)
     labels = Labels(topics=names, categories=GOAL_LABELS, languages=LANGUAGE_NAMES)
     weights = weights_of(programme)
     rows = {int(pid): j for j, pid in enumerate(table.person_id)}
@@ -165,9 +165,9 @@ def suggestions_page(ranking: Ranking, page: list[tuple[int, float]]) -> list[Su
     ids = [pid for pid, _ in page]
     profiles = {
         p.person_id: p
-        for p in MentorProfile.objects.filter(person_id__in=ids).select_related(
-            "person", "person__department"
-        )
+        for p in MentorProfile.objects.filter(
+            person_id__in=ids, paused=False, person__deactivated_at__isnull=True
+        ).select_related("person", "person__department")
     }
     cards = []
     for pid, score in page:

@@ -161,6 +161,8 @@ def mentorship_create(
     active = Mentorship.objects.filter(mentor=mentor, status=Mentorship.Status.ACTIVE).count()
     if active >= profile.capacity:
         raise ValidationError(f"{mentor.full_name} has no free place left.")
+    # A place taken changes the ranked lists (facts.mentor_table_cached): a new version.
+    profile.save(update_fields=["updated_at"])
     if Mentorship.objects.filter(programme=programme, mentee=mentee, status="active").exists():
         raise ValidationError(f"{mentee.full_name} already has a mentor in this programme.")
     today = local_today(mentee)
@@ -487,6 +489,8 @@ def mentorship_close(
     m.closed_by = actor
     m.close_reason = reason.strip()[:200]
     m.save(update_fields=["status", "health", "closed_at", "closed_by", "close_reason"])
+    # The mentor's place is free again: the ranked lists' cache sees a new version.
+    MentorProfile.objects.filter(person_id=m.mentor_id).update(updated_at=timezone.now())
     links = GoalLink.objects.filter(
         kind=GoalLink.Kind.MENTORSHIP, source_id=m.pk, ended_at__isnull=True
     ).select_related("goal__owner__employer")

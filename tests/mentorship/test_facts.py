@@ -57,3 +57,10 @@ def test_a_cohorts_reporting_lines_take_one_query(
     with django_assert_num_queries(1):
         lines = cohort_lines([employee.pk], [manager.pk, report_of_employee.pk])
     assert lines[employee.pk] == {manager.pk, report_of_employee.pk}
+
+
+def test_a_mentor_without_topics_comes_back_from_the_table_as_they_are(employer):
+    profile = MentorProfileFactory(person__employer=employer)
+    table = mentor_table(employer)
+    assert table.facts(0) == mentor_facts(employer)[0]
+    assert table.facts(0).person_id == profile.person_id

@@ -312,3 +312,23 @@ def test_feedback_shows_an_average_only_from_five_answers(
     assert "3.4" in page and "fewer than 5 answers" in page
     assert "SECRET" not in page
     assert Feedback.objects.count() == 6
+
+
+def test_the_ranked_list_drops_a_mentor_at_once_when_they_pause_or_fill_up(
+    client_for, employee, waiting, programme, employer, peer
+):
+    from .conftest import enroll
+
+    pausing = MentorProfileFactory(person__employer=employer, person__first_name="Paula")
+    filling = MentorProfileFactory(
+        person__employer=employer, person__first_name="Fiona", capacity=1
+    )
+    client = client_for(employee)
+    page = lambda: client.get(reverse("mentorship:find"), {"programme": programme.offering_id}).text  # noqa: E731
+    assert pausing.person.full_name in page() and filling.person.full_name in page()
+    services.mentor_set_paused(profile=pausing, actor=pausing.person, paused=True)
+    enroll(programme, peer)
+    services.mentorship_create(
+        programme=programme, mentee=peer, mentor=filling.person, actor=None, source="run"
+    )
+    assert pausing.person.full_name not in page() and filling.person.full_name not in page()
