@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.models import Individual
@@ -204,6 +205,7 @@ def pair_list(request):
             "page": paginate(request, selectors.pairs_for_hr(me, **data), per_page=50),
             "query": query.urlencode(),
             "counts": selectors.hr_counts(me),
+            "repair_url": reverse("mentorship:manage-pairs"),
         },
     )
 
