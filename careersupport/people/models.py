@@ -165,6 +165,12 @@ class Individual(models.Model):
             models.Index(fields=["employer", "kind", "last_name"]),
             models.Index(fields=["employer", "last_name", "first_name"]),
             models.Index(fields=["employer", "email"]),
+            # Who has left, a handful among thousands: whose manager is gone (requests).
+            models.Index(
+                fields=["employer"],
+                condition=Q(deactivated_at__isnull=False),
+                name="individual_departed",
+            ),
         ]
 
     def __str__(self) -> str:
