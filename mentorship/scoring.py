@@ -214,11 +214,13 @@ def _reasons(
     topics, goals, department, _, overlap, seniority, capacity = values
     out = []
     shared = mentee.topics & mentor.topics
-    if shared:
-        out.append(
-            f"Shares {len(shared)} of your {len(mentee.topics)} topics: "
-            f"{_names(shared, labels.topics)}"
-        )
+    names = _names(shared, labels.topics)
+    if shared and len(mentee.topics) == 1:
+        out.append(f"Shares your topic: {names}")
+    elif shared == mentee.topics and shared:
+        out.append(f"Shares all {len(shared)} of your topics: {names}")
+    elif shared:
+        out.append(f"Shares {len(shared)} of your {len(mentee.topics)} topics: {names}")
     elif mentee.topics:
         out.append("Shares none of your topics")
     covered = mentee.goal_categories & mentor.goal_categories
@@ -235,10 +237,10 @@ def _reasons(
         out.append("Same working hours")
     else:
         hours = f"{gap:g} hour{'s' if gap != 1 else ''} apart"
-        shared_hours = overlap * WORK_HOURS
+        common = overlap * WORK_HOURS
         out.append(
-            f"{hours}, {shared_hours:g} working hours in common"
-            if shared_hours
+            f"{hours}, {common:g} working hour{'s' if common != 1 else ''} in common"
+            if common
             else f"{hours}, no working hours in common"
         )
     gap_years = mentor.years - (mentee.years or 0)
@@ -248,7 +250,9 @@ def _reasons(
         out.append(f"{gap_years} more year{'s' if gap_years != 1 else ''} of experience")
     else:
         out.append("No more experience than you")
-    out.append(f"{mentor.free} of {mentor.capacity} places free")
+    out.append(
+        f"{mentor.free} of {mentor.capacity} place{'s' if mentor.capacity != 1 else ''} free"
+    )
     return tuple(out)
 
 

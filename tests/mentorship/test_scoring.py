@@ -33,7 +33,8 @@ def test_shared_topics_raise_the_score_and_are_named():
     both = evaluate(asked, mentor(topics=frozenset({1, 2})), W, LABELS)
     one = evaluate(asked, mentor(topics=frozenset({1})), W, LABELS)
     assert both.score > one.score
-    assert "Shares 2 of your 2 topics: Leadership, Python" in both.reasons
+    assert "Shares all 2 of your topics: Leadership, Python" in both.reasons
+    assert "Shares 1 of your 2 topics: Leadership" in one.reasons
 
 
 def test_every_reason_is_given_in_words():
@@ -61,7 +62,7 @@ def test_every_reason_is_given_in_words():
         ),
     )
     assert result.reasons == (
-        "Shares 1 of your 1 topics: Leadership",
+        "Shares your topic: Leadership",
         "Helps with your role or promotion goals",
         "From your department",
         "Speaks German",
