@@ -226,6 +226,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
         "options": {"expires": 50},
     },
+    # The invitation e-mails' dispatcher, for what the one queued after each commit missed:
+    # a lost task, a killed worker, a retry after a mail error (careersupport/people/tasks.py).
+    "dispatch-invitation-emails": {
+        "task": "people.dispatch_invitation_emails",
+        "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
+        "options": {"expires": 50},
+    },
     # Keeps each HR admin's 08:00 (their time) reminder of pending approvals up to date.
     "programs-pending-approvals": {
         "task": "programs.publish_pending_approvals",
@@ -253,9 +260,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
-# Reminders (careersupport/notifications). A claimed reminder whose task has not finished
-# within the lease is queued again: a killed worker delays it by one lease, and the lease
-# must outlast the queue's backlog, or busy workers get harmless duplicate tasks.
+# Reminders (careersupport/notifications), and invitation e-mails, which run on the same
+# engine (notifications/outbox.py) with these settings. A claimed row whose task has not
+# finished within the lease is queued again: a killed worker delays it by one lease, and the
+# lease must outlast the queue's backlog, or busy workers get harmless duplicate tasks.
 REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
 REMINDER_DISPATCH_BATCH = env.int("REMINDER_DISPATCH_BATCH", default=500)
 REMINDER_DISPATCH_MAX = env.int("REMINDER_DISPATCH_MAX", default=50_000)

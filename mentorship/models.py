@@ -516,6 +516,18 @@ def stalled_q(today: date) -> Q:
     )
 
 
+class MeetingQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "mentorship__employer"
+
+
+class PrivateNoteQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "meeting__mentorship__employer"
+
+
+class FeedbackQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "mentorship__employer"
+
+
 class Meeting(models.Model):
     """A meeting in the log: its notes and next steps are the pair's, never HR's."""
 
@@ -527,6 +539,8 @@ class Meeting(models.Model):
         Individual, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -542,6 +556,8 @@ class PrivateNote(models.Model):
     author = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(max_length=5000)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PrivateNoteQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -563,6 +579,8 @@ class Feedback(models.Model):
     )
     helped = models.TextField("what helped", blank=True, max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -139,7 +139,7 @@ def _policies(world: DemoWorld) -> dict[str, LeavePolicy]:
         policy = LeavePolicy.objects.for_employer(world.employer).filter(name=name).first()
         if policy is None:
             offering = (
-                Offering.objects.filter(employer=world.employer, title=offering_title).first()
+                Offering.objects.for_employer(world.employer).filter(title=offering_title).first()
                 if offering_title
                 else None
             )

@@ -549,6 +549,10 @@ class Receipt(models.Model):
         return self.label
 
 
+class InstalmentQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "request__employer"
+
+
 class Instalment(models.Model):
     """One repayment of a salary advance, deducted from the salary on its date."""
 
@@ -558,6 +562,8 @@ class Instalment(models.Model):
     number = models.PositiveSmallIntegerField()
     due_on = models.DateField()
     amount = models.DecimalField(max_digits=12, decimal_places=2)
+
+    objects = InstalmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

@@ -36,7 +36,7 @@ def no_active_manager_q(employer_id: int | None = None, *, or_manager: int | Non
     across a join made PostgreSQL scan and hash the whole directory (90 ms at 50,000)."""
     people = Individual.objects.all()
     if employer_id is not None:
-        people = people.filter(employer_id=employer_id)
+        people = people.for_employer(employer_id)
     gone = people.filter(deactivated_at__isnull=False).values("id")
     q = Q(person_id__in=people.filter(manager__isnull=True).values("id")) | Q(
         person_id__in=Individual.objects.filter(manager_id__in=gone).values("id")

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0002_time_zone_without_choices"),
+        ("people", "0003_invitation_email"),
     ]
 
     operations = [
