@@ -28,18 +28,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Django's setup with production-like settings and the page timer are the programs bench's.
-from _common import check, check_pages, ensure_database, header  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from programs_bench import measure  # noqa: E402
+from _common import check, check_pages, ensure_database, header
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from programs_bench import measure
 
-from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
-from careersupport.serving import prepare_process  # noqa: E402
-from mentorship import services  # noqa: E402
-from mentorship.models import (  # noqa: E402
+from careersupport.people.models import Department, Employer, Individual, User
+from careersupport.serving import prepare_process
+from mentorship import services
+from mentorship.models import (
     MenteeNeeds,
     MentorProfile,
     Mentorship,
@@ -47,7 +47,7 @@ from mentorship.models import (  # noqa: E402
     Proposal,
     Topic,
 )
-from programs.models import Enrollment, Offering  # noqa: E402
+from programs.models import Enrollment, Offering
 
 QUERY_BUDGET = 15
 ZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "Asia/Singapore", "Asia/Kolkata"]

@@ -117,8 +117,8 @@ def _schedule_ending_soon(m: Mentorship) -> None:
 def _cancel_all(m: Mentorship) -> None:
     reminder_cancel_prefix(prefix=keys.meeting_due_prefix(m.pk))
     reminder_cancel_prefix(prefix=keys.ending_soon_prefix(m.pk))
-    reminder_cancel_prefix(prefix=f"mentorship.stalled:{m.pk}:")
-    reminder_cancel_prefix(prefix=f"mentorship.agreement_pending:{m.pk}:")
+    reminder_cancel_prefix(prefix=keys.stalled_prefix(m.pk))
+    reminder_cancel_prefix(prefix=keys.agreement_pending_prefix(m.pk))
     for person_id in (m.mentee_id, m.mentor_id):
         reminder_cancel(key=keys.matched_key(m.pk, person_id))
 
@@ -358,7 +358,7 @@ def meeting_log(
     m.last_meeting_on = max(held_on, m.last_meeting_on or held_on)
     m.health = m.health_on(local_today(actor))
     m.save(update_fields=["meeting_count", "last_meeting_on", "health"])
-    reminder_cancel_prefix(prefix=f"mentorship.stalled:{m.pk}:")
+    reminder_cancel_prefix(prefix=keys.stalled_prefix(m.pk))
     _schedule_meeting_due(m)
     audit(employer=actor.employer, actor=actor, verb="mentorship.meeting_logged", target=meeting)
     return meeting

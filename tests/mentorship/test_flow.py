@@ -95,7 +95,7 @@ def test_a_meeting_moves_the_next_meeting_reminder(mentorship, employee):
     pending = Reminder.objects.filter(kind="mentorship.meeting_due", state="pending").values_list(
         "key", flat=True
     )
-    assert all(f":{due:%Y%m%d}-" in key for key in pending) and len(pending) == 2
+    assert all(f":{due.isoformat()}-" in key for key in pending) and len(pending) == 2
 
 
 def test_a_meeting_cannot_be_logged_in_the_future(mentorship, employee):
@@ -233,3 +233,32 @@ def test_a_partner_is_matched_only_by_a_mentor_open_to_partners(employer, partne
     open_one = MentorProfileFactory(person__employer=employer, open_to_partners=True)
     run = services.run_start(programme=programme, actor=hr_admin)
     assert run.proposals.get().mentor == open_one.person != closed.person
+
+
+def test_every_reminder_a_pair_publishes_has_its_registered_key_shape(
+    mentorship, employee, mentor, hr_admin
+):
+    from careersupport.notifications.kinds import key_matches_kind
+
+    services.agreement_update(
+        mentorship=mentorship,
+        actor=employee,
+        goals="A",
+        cadence="weekly",
+        ends_on=TODAY() + timedelta(days=60),
+    )
+    services.meeting_log(mentorship=mentorship, actor=employee, held_on=TODAY())
+    services.fit_answer(mentorship=mentorship, actor=mentor, good_fit=False)
+    services.health_refresh(today=mentorship.started_on + timedelta(days=45))
+    services.mentorship_close(mentorship=mentorship, actor=mentor)
+    rows = list(Reminder.objects.filter(kind__startswith="mentorship.").values_list("key", "kind"))
+    assert {kind for _, kind in rows} >= {
+        "mentorship.matched",
+        "mentorship.agreement_pending",
+        "mentorship.meeting_due",
+        "mentorship.stalled",
+        "mentorship.ending_soon",
+        "mentorship.poor_fit",
+        "mentorship.feedback_requested",
+    }
+    assert [key for key, kind in rows if not key_matches_kind(key, kind)] == []
