@@ -54,7 +54,8 @@ def programme_ensure(*, offering: Offering) -> Programme:
     if offering.kind != Offering.Kind.MENTORSHIP:
         raise ValidationError("Only a mentorship offering is a mentorship programme.")
     try:
-        programme = offering.mentorship_programme  # loaded with the offering where it can be
+        # Loaded with the offering where it can be (the reverse one-to-one mypy cannot see).
+        programme = offering.mentorship_programme  # type: ignore[attr-defined]
     except Programme.DoesNotExist:
         programme = None
     if programme is not None:
