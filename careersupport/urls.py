@@ -11,5 +11,6 @@ urlpatterns = [
     path("team/", include("careersupport.goals.team_urls")),
     path("notifications/", include("careersupport.notifications.urls")),
     path("programs/", include("programs.urls")),
+    path("coaching/", include("coaching.urls")),
     path("admin/", admin.site.urls),
 ]

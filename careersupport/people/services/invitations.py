@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ..models import Department, Employer, Individual, Invitation, Partnership
+from ..permissions import require_hr
 from .auditing import audit
 
 User = get_user_model()
@@ -117,6 +118,42 @@ def employee_invite(
         time_zone=time_zone or settings.TIME_ZONE,
         is_hr_admin=is_hr_admin,
         kind=Individual.Kind.EMPLOYEE,
+    )
+    person.full_clean()
+    person.save()
+    invitation = _new_invitation(individual=person, actor=actor)
+    _invitations_send([invitation])
+    audit(employer=employer, actor=actor, verb="invitation.created", target=invitation)
+    return invitation
+
+
+@transaction.atomic
+def external_invite(
+    *,
+    employer: Employer,
+    actor: Individual,
+    email: str,
+    first_name: str,
+    last_name: str = "",
+    job_title: str = "",
+    time_zone: str = "",
+) -> Invitation:
+    """HR invites someone from outside the employer (an external coach or provider): an
+    account of kind `external`, with no manager and no employee's programmes. The app that
+    gives them their role (coaching's profile) calls this inside its own transaction."""
+    require_hr(actor, employer)
+    email = email.strip().lower()
+    if Individual.objects.of_employer(employer).filter(email__iexact=email).exists():
+        raise ValidationError({"email": f"{email} is already in the directory."})
+    _ensure_no_account(email)
+    person = Individual(
+        employer=employer,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        job_title=job_title.strip(),
+        time_zone=time_zone or settings.TIME_ZONE,
+        kind=Individual.Kind.EXTERNAL,
     )
     person.full_clean()
     person.save()
