@@ -77,6 +77,7 @@ DAY_PART_CHOICES = [
     ("afternoon", "Afternoons (12–17)"),
     ("evening", "Evenings (17–21)"),
 ]
+DAY_PART_LABELS = dict(DAY_PART_CHOICES)
 
 
 def _choice_list(value, choices, what: str) -> None:
@@ -394,6 +395,15 @@ class Engagement(models.Model):
     @property
     def language_labels(self) -> list[str]:
         return [LANGUAGE_LABELS.get(code, code) for code in self.languages]
+
+    @property
+    def preferences_text(self) -> str:
+        """ "Mondays, Wednesdays · mornings", in the person's own zone."""
+        days = ", ".join(f"{WEEKDAY_LABELS.get(d, d)}s" for d in self.preferred_days)
+        parts = ", ".join(
+            DAY_PART_LABELS.get(p, p).split(" (")[0].lower() for p in self.preferred_times
+        )
+        return " · ".join(text for text in (days, parts) if text)
 
     def clean(self) -> None:
         errors = {}

@@ -138,7 +138,7 @@ def goals_to_share(engagement: Engagement) -> QuerySet[Goal]:
 
 def booking_page(
     *,
-    profile: CoachProfile,
+    coach: Individual,
     coachee: Individual,
     viewer: Individual,
     exclude_session: Session | None = None,
@@ -147,7 +147,7 @@ def booking_page(
     """The coach's free slots of the next weeks, grouped by day in the viewer's zone: the
     windows and exceptions in two queries, what either side has booked in a third."""
     profile = (
-        CoachProfile.objects.filter(pk=profile.pk)
+        CoachProfile.objects.filter(individual=coach)
         .prefetch_related(
             "windows",
             Prefetch(
@@ -394,23 +394,23 @@ def feedback_summary(viewer: Individual) -> dict[str, list[FeedbackRow]]:
     ratings = SessionFeedback.objects.filter(engagement__employer_id=viewer.employer_id)
     reviews = FinalReview.objects.filter(engagement__employer_id=viewer.employer_id)
 
-    def rows(field: str, name_of) -> list[FeedbackRow]:
+    def rows(rating_field: str, review_field: str, name_of) -> list[FeedbackRow]:
         rated = {
-            r[field]: r
-            for r in ratings.values(field).annotate(
+            r[rating_field]: r
+            for r in ratings.values(rating_field).annotate(
                 people=Count("coachee", distinct=True), average=Avg("rating")
             )
         }
         reviewed = {
-            r[field.replace("engagement__", "")]: r
-            for r in reviews.values(field.replace("engagement__", "")).annotate(
+            r[review_field]: r
+            for r in reviews.values(review_field).annotate(
                 n=Count("pk"), yes=Count("pk", filter=Q(would_recommend=True))
             )
         }
         out = []
-        for key, names in name_of(set(rated) | set(reviewed)).items():
+        for key, name in name_of(set(rated) | set(reviewed)).items():
             r, v = rated.get(key, {}), reviewed.get(key, {})
-            row = FeedbackRow(name=names, people=r.get("people", 0))
+            row = FeedbackRow(name=name, people=r.get("people", 0))
             if row.shown:
                 row.average = round(r["average"], 1)
                 if v.get("n", 0) >= MIN_GROUP:
@@ -430,8 +430,10 @@ def feedback_summary(viewer: Individual) -> dict[str, list[FeedbackRow]]:
         return names
 
     return {
-        "coaches": rows("coach", coach_names),
-        "programmes": rows("engagement__enrollment__offering", programme_names),
+        "coaches": rows("coach", "engagement__coach", coach_names),
+        "programmes": rows(
+            "engagement__enrollment__offering", "engagement__enrollment__offering", programme_names
+        ),
     }
 
 
