@@ -182,6 +182,25 @@ def _schedule_reminders(session: Session) -> None:
             )
 
 
+def session_reminders_follow_time_zone(*, individual: Individual, **_signal) -> int:
+    """A person moved to another zone: their sessions' reminders say the new local time."""
+    sessions = Session.objects.filter(
+        Q(coach=individual) | Q(coachee=individual),
+        status=Session.Status.BOOKED,
+        starts_at__gt=timezone.now(),
+    ).select_related("coach", "coachee")
+    moved = 0
+    for session in sessions:
+        # The instance that carries the new zone, on whichever side the person is.
+        if session.coach_id == individual.pk:
+            session.coach = individual
+        else:
+            session.coachee = individual
+        _schedule_reminders(session)
+        moved += 1
+    return moved
+
+
 def _cancel_reminders(session: Session) -> None:
     for prefix in keys.session_reminder_prefixes(session.pk):
         reminder_cancel_prefix(prefix=prefix)

@@ -202,3 +202,13 @@ def test_each_side_reads_the_time_in_their_own_zone(employer, employee, slot):
     coachee_title = Reminder.objects.get(key=session_day_key(session.pk, 1, employee.pk))
     assert coach_title.title.endswith(f"at {tokyo:%H:%M}")
     assert coachee_title.title.endswith("at 10:00")
+
+
+def test_a_person_who_changes_time_zone_is_reminded_at_their_new_local_time(engagement, slot):
+    from careersupport.people.services import profile_update
+
+    session = book(engagement, slot)
+    coachee = engagement.coachee
+    profile_update(individual=coachee, actor=coachee, time_zone="America/New_York")
+    title = Reminder.objects.get(key=session_day_key(session.pk, 1, coachee.pk)).title
+    assert title.endswith(f"at {slot.astimezone(ZoneInfo('America/New_York')):%H:%M}")
