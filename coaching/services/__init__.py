@@ -8,7 +8,7 @@ outcomes, ratings), `notes`, `periodic` (what beat checks hourly).
 """
 
 from .coaches import (
-    coach_add_internal,
+    coach_add,
     coach_invite,
     coach_profile_update,
     coaching_settings,
@@ -45,7 +45,7 @@ from .sessions import (
 )
 
 __all__ = [
-    "coach_add_internal",
+    "coach_add",
     "coach_invite",
     "coach_profile_update",
     "coaching_settings",

@@ -110,18 +110,22 @@ def coach_invite(
 
 
 @transaction.atomic
-def coach_add_internal(
+def coach_add(
     *, employer: Employer, actor: Individual, person: Individual, **profile_fields
 ) -> CoachProfile:
-    """HR makes an employee a coach (they coach people outside their own reporting line)."""
+    """HR puts someone already in the directory in the pool: an employee (an internal coach,
+    who coaches people outside their own reporting line) or an external account."""
     require_hr(actor, employer)
-    if person.employer_id != employer.pk or not person.is_employee or person.deactivated_at:
+    if (
+        person.employer_id != employer.pk
+        or person.kind == Individual.Kind.PARTNER
+        or person.deactivated_at is not None
+    ):
         raise ValidationError({"email": "Choose an active employee of this employer."})
     if CoachProfile.objects.filter(individual=person).exists():
         raise ValidationError({"email": f"{person.full_name} is already a coach."})
-    profile = _new_profile(
-        employer=employer, individual=person, time_zone=person.time_zone, **profile_fields
-    )
+    profile_fields.setdefault("time_zone", person.time_zone)
+    profile = _new_profile(employer=employer, individual=person, **profile_fields)
     audit(employer=employer, actor=actor, verb="coach.added", target=profile)
     return profile
 

@@ -105,6 +105,7 @@ def engagement_request(
     intake_text: str = "",
     preferred_days: list[int] | None = None,
     preferred_times: list[str] | None = None,
+    now: datetime | None = None,
 ) -> Engagement:
     """The person asks for a coach, with what they want help with. It picks up their
     enrollment in a coaching programme; without one, only where the employer allows it."""
@@ -142,6 +143,7 @@ def engagement_request(
         preferred_days=sorted(int(d) for d in preferred_days or []),
         preferred_times=list(preferred_times or []),
         sessions_agreed=settings.sessions_default,
+        created_at=now or timezone.now(),
     )
     engagement.full_clean()
     engagement.save()
@@ -304,6 +306,7 @@ def engagement_answer(
     accept: bool,
     message: str = "",
     sessions_agreed: int | None = None,
+    now: datetime | None = None,
 ) -> Engagement:
     """The coach accepts (coaching starts) or declines with a message the person reads; a
     decline returns the person to the list, without that coach."""
@@ -317,7 +320,7 @@ def engagement_answer(
     reminder_cancel_prefix(prefix=keys.request_waiting_prefix(engagement.pk))
     person = engagement.coachee
     if accept:
-        today = timezone.localdate(timezone=person.tzinfo)
+        today = timezone.localdate(now or timezone.now(), timezone=person.tzinfo)
         engagement.status = Status.ACTIVE
         engagement.started_on = today
         engagement.ends_on = today + PLANNED_LENGTH
@@ -405,8 +408,7 @@ def _end_goal_links(engagement: Engagement, actor: Individual) -> int:
     return ended
 
 
-def _wind_down(engagement: Engagement, actor: Individual, status: str) -> None:
-    now = timezone.now()
+def _wind_down(engagement: Engagement, actor: Individual, status: str, now: datetime) -> None:
     for session in engagement.sessions.filter(
         status=Session.Status.BOOKED, starts_at__gt=now
     ).select_related("coach", "coachee"):
@@ -423,14 +425,16 @@ def _wind_down(engagement: Engagement, actor: Individual, status: str) -> None:
 
 
 @transaction.atomic
-def engagement_complete(*, engagement: Engagement, actor: Individual) -> Engagement:
+def engagement_complete(
+    *, engagement: Engagement, actor: Individual, now: datetime | None = None
+) -> Engagement:
     """The coach (or HR) completes coaching; the person is asked for a final review."""
     engagement = _locked(engagement)
     if actor.pk != engagement.coach_id:
         require_hr(actor, engagement.employer_id)
     if engagement.status not in Engagement.UNDER_WAY:
         raise ValidationError("Only coaching under way can be completed.")
-    _wind_down(engagement, actor, Status.COMPLETED)
+    _wind_down(engagement, actor, Status.COMPLETED, now or timezone.now())
     _tell(
         engagement.coachee,
         "coaching.engagement_ended",
@@ -443,14 +447,16 @@ def engagement_complete(*, engagement: Engagement, actor: Individual) -> Engagem
 
 
 @transaction.atomic
-def engagement_cancel(*, engagement: Engagement, actor: Individual) -> Engagement:
+def engagement_cancel(
+    *, engagement: Engagement, actor: Individual, now: datetime | None = None
+) -> Engagement:
     """The coachee, the coach or HR ends coaching early; booked sessions are cancelled."""
     engagement = _locked(engagement)
     if actor.pk not in (engagement.coachee_id, engagement.coach_id):
         require_hr(actor, engagement.employer_id)
     if not engagement.is_live:
         raise ValidationError("This engagement has already ended.")
-    _wind_down(engagement, actor, Status.CANCELLED)
+    _wind_down(engagement, actor, Status.CANCELLED, now or timezone.now())
     for person in (engagement.coachee, engagement.coach):
         if person is not None and person.pk != actor.pk:
             _tell(

@@ -99,7 +99,7 @@ def coach_add(request):
     def save(data):
         data = dict(data)
         person = data.pop("email")
-        return services.coach_add_internal(employer=me.employer, actor=me, person=person, **data)
+        return services.coach_add(employer=me.employer, actor=me, person=person, **data)
 
     return _coach_form(
         request, form, save, title="Make an employee a coach", done="{name} is in the coach pool."

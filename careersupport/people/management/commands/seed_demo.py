@@ -11,6 +11,7 @@ SEEDERS = [
     "careersupport.people.demo.seed",
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
+    "coaching.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
