@@ -57,11 +57,10 @@ class CoachPickForm(forms.Form):
 
     def __init__(self, *args, suggestions, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(s.coach.pk, s.coach.full_name) for s in suggestions]
+        choices = [(s.coach_id, s.name) for s in suggestions]
         self.fields["coaches"].choices = choices
         self.fields["choose"].choices = [("", "—"), *choices]
         self.fields["choose"].empty_value = None
-        self.by_id = {s.coach.pk: s.coach for s in suggestions}
 
     def clean(self):
         data = super().clean()
@@ -72,11 +71,11 @@ class CoachPickForm(forms.Form):
         return data
 
     def shortlist(self) -> list[Individual]:
-        return [self.by_id[pk] for pk in self.cleaned_data["coaches"]]
+        return list(Individual.objects.filter(pk__in=self.cleaned_data["coaches"]))
 
     def chosen(self) -> Individual | None:
         pk = self.cleaned_data.get("choose")
-        return self.by_id[pk] if pk else None
+        return Individual.objects.get(pk=pk) if pk else None
 
 
 class SlotForm(forms.Form):
@@ -308,8 +307,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, suggestions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coach"].choices = [(s.coach.pk, s.coach.full_name) for s in suggestions]
-        self.by_id = {s.coach.pk: s.coach for s in suggestions}
+        self.fields["coach"].choices = [(s.coach_id, s.name) for s in suggestions]
+
+    def chosen(self) -> Individual:
+        return Individual.objects.get(pk=self.cleaned_data["coach"])
 
 
 class PoolFilterForm(forms.Form):

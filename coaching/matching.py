@@ -10,8 +10,12 @@ The score is out of 100, highest first:
   15 in the same zone, 0 at eight hours or more apart (1 h apart: 13.1).
 - **preferred times, 15**: the share of the person's preferred days and parts of the day
   (in their zone; Monday–Friday and every part when they named none) that fall in one of
-  the coach's weekly windows, each window moved into the person's zone.
+  the coach's weekly windows, each window moved into the person's zone (to the hour) by
+  today's difference of the two zones' offsets.
 - **free places, 10**: 2 a free place, up to 5.
+
+The whole pool is scored from plain rows (two queries, no model instances); the full
+profiles are loaded only for the suggestions a page shows (`detail`).
 
 Ties go to the coach with more free places, then by name. Never suggested: a paused coach,
 one at capacity (coachees active, paused or asked and not yet answered), one whose account
@@ -22,9 +26,11 @@ partner a coach who does not coach partners, and a coach who declined this engag
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -33,7 +39,7 @@ from django.utils import timezone
 from careersupport.people.hierarchy import line_of
 from careersupport.people.models import Individual
 
-from .models import DAY_PARTS, LANGUAGE_LABELS, CoachProfile, Engagement
+from .models import DAY_PARTS, LANGUAGE_LABELS, AvailabilityWindow, CoachProfile, Engagement
 
 WEIGHTS = {"topics": 40, "language": 20, "hours": 15, "times": 15, "places": 10}
 WORKDAY_HOURS = 8
@@ -41,16 +47,68 @@ HOLDING = (Engagement.Status.REQUESTED, Engagement.Status.ACTIVE, Engagement.Sta
 
 
 @dataclass
+class Candidate:
+    """What the score needs of one coach, read as plain values (no model instances: the
+    whole pool is scored on every ranking)."""
+
+    profile_id: int
+    coach_id: int
+    name: str
+    last_name: str
+    specialties: list[str]
+    languages: list[str]
+    time_zone: str
+    capacity: int
+    holding: int
+    windows: list[tuple[int, int, int]] = field(default_factory=list)  # weekday, from, to (min)
+
+
+@dataclass
 class Suggestion:
-    profile: CoachProfile
+    coach_id: int
+    name: str
+    last_name: str
     score: float
-    reasons: list[str]
     parts: dict[str, float] = field(default_factory=dict)
     free_places: int = 0
+    profile_id: int = 0
+    # What the reasons say, kept as facts: only the suggestions shown are put in words.
+    facts: dict = field(default_factory=dict)
+    # The full profile (with its person), loaded for the suggestions a page shows.
+    profile: CoachProfile | None = None
 
     @property
     def coach(self) -> Individual:
         return self.profile.individual
+
+    @property
+    def reasons(self) -> list[str]:
+        f = self.facts
+        words = []
+        if f.get("topics") is not None:
+            matched, asked = f["topics"]
+            words.append(f"{matched} of {asked} topic{'s' if asked != 1 else ''}")
+        if f.get("language") is not None:
+            code = f["language"]
+            words.append(
+                f"speaks {LANGUAGE_LABELS.get(code, code)}" if code else "no language in common"
+            )
+        apart = f["apart"]
+        words.append("same time zone" if apart == 0 else f"{apart:g} h apart")
+        if f.get("times") is not None:
+            times = f["times"]
+            words.append(
+                "free at your preferred times"
+                if times >= 2 / 3
+                else "free at some of your preferred times"
+                if times > 0
+                else "rarely free at your preferred times"
+            )
+        free = self.free_places
+        words.append(f"{free} place{'s' if free != 1 else ''} free")
+        if f.get("partner"):
+            words.append("coaches partners")
+        return words
 
     @property
     def reasons_text(self) -> str:
@@ -70,51 +128,104 @@ def holding_count() -> Coalesce:
 
 
 def pool_for(person: Individual, *, excluded: Iterable[int] = ()):
-    """The coaches that may be suggested to the person (the exclusions above, in SQL except
-    capacity, which `rank` reads from the annotation)."""
+    """The coaches that may be suggested to the person (the exclusions above, except
+    capacity, which needs the count of coachees holding a place)."""
     blocked = {person.pk, *excluded, *line_of(person.pk)}
     qs = (
         CoachProfile.objects.for_employer(person.employer_id)
         .active()
         .filter(individual__user__isnull=False, individual__deactivated_at__isnull=True)
         .exclude(individual_id__in=blocked)
-        .select_related("individual")
-        .prefetch_related("windows")
-        .annotate(holding=holding_count())
     )
     if person.is_partner:
         qs = qs.filter(coaches_partners=True)
     return qs
 
 
-def _hours_apart(coach_tz, person_tz, now: datetime) -> float:
-    delta = coach_tz.utcoffset(now) - person_tz.utcoffset(now)
-    return abs(delta.total_seconds()) / 3600
+def candidates(
+    person: Individual, *, excluded: Iterable[int] = (), only: int | None = None
+) -> list[Candidate]:
+    """The pool (or the one coach `only`) as plain rows with their weekly windows and the
+    coachees holding their places: three queries after `line_of`, whatever the pool."""
+    qs = pool_for(person, excluded=excluded)
+    if only is not None:
+        qs = qs.filter(individual_id=only)
+    rows = list(
+        qs.order_by().values_list(
+            "pk",
+            "individual_id",
+            "individual__preferred_name",
+            "individual__first_name",
+            "individual__last_name",
+            "specialties",
+            "languages",
+            "time_zone",
+            "capacity",
+        )
+    )
+    # One grouped count for the whole employer reads less than a count per coach.
+    held = Engagement.objects.for_employer(person.employer_id).filter(
+        status__in=HOLDING, coach__isnull=False
+    )
+    if only is not None:
+        held = held.filter(coach_id=only)
+    holding = dict(held.order_by().values_list("coach_id").annotate(n=Count("*")))
+    pool = {}
+    for pk, coach_id, preferred, first, last, specs, langs, tz, capacity in rows:
+        taken = holding.get(coach_id, 0)
+        if taken >= capacity:
+            continue
+        name = f"{preferred or first} {last}".strip()
+        pool[pk] = Candidate(pk, coach_id, name, last, specs, langs, tz, capacity, taken)
+    # The pool again as a subquery: a list of hundreds of ids costs more to send than this.
+    windows = (
+        AvailabilityWindow.objects.filter(coach__in=qs.values("pk"))
+        .order_by()
+        .values_list("coach_id", "weekday", "starts_at", "ends_at")
+    )
+    for coach_id, weekday, start, end in windows:
+        if coach_id not in pool:  # at capacity
+            continue
+        pool[coach_id].windows.append(
+            (weekday, start.hour * 60 + start.minute, end.hour * 60 + end.minute)
+        )
+    return list(pool.values())
 
 
-def _times_share(profile: CoachProfile, person_tz, days, parts, now: datetime) -> float:
-    """Share of the wanted (weekday, part of day) cells in the person's zone that one of
-    the coach's windows overlaps, each window shifted by today's difference of offsets."""
-    wanted = {(d, p) for d in days for p in parts}
-    if not wanted:
-        return 0.0
-    shift = (person_tz.utcoffset(now) - profile.tzinfo.utcoffset(now)).total_seconds() / 60
-    covered = set()
-    for w in profile.windows.all():
-        start = w.weekday * 1440 + w.starts_at.hour * 60 + w.starts_at.minute + shift
-        end = w.weekday * 1440 + w.ends_at.hour * 60 + w.ends_at.minute + shift
-        for day, part in wanted:
-            a, b = DAY_PARTS[part]
-            for week in (-7, 0, 7):  # a window shifted across Sunday/Monday
-                lo = (day + week) * 1440 + a * 60
-                hi = (day + week) * 1440 + b * 60
-                if start < hi and lo < end:
-                    covered.add((day, part))
-    return len(covered) / len(wanted)
+def _offset_hours(tz_name: str, now: datetime, cache: dict) -> float:
+    if tz_name not in cache:
+        cache[tz_name] = ZoneInfo(tz_name).utcoffset(now).total_seconds() / 3600
+    return cache[tz_name]
+
+
+WEEK = (1 << 168) - 1
+
+
+def _wanted_cells(days: list[int], parts: list[str]) -> list[int]:
+    """Each wanted (day, part of day) cell as a mask of the hours of the week (in the
+    person's zone) it covers."""
+    cells = []
+    for day in days:
+        for part in parts:
+            start, end = DAY_PARTS[part]
+            cells.append(((1 << (end - start)) - 1) << (day * 24 + start))
+    return cells
+
+
+def _hours_mask(windows, shift_hours: float) -> int:
+    """The hours of the week the coach's windows cover, moved into the person's zone (a
+    window that touches an hour covers it), as a 168-bit mask."""
+    mask = 0
+    for weekday, start, end in windows:
+        first = math.floor(weekday * 24 + start / 60 + shift_hours)
+        last = math.ceil(weekday * 24 + end / 60 + shift_hours)
+        span = ((1 << (last - first)) - 1) << (first % 168)
+        mask |= (span | span >> 168) & WEEK  # a window moved across Sunday night wraps
+    return mask
 
 
 def score(
-    profile: CoachProfile,
+    candidate: Candidate,
     *,
     person: Individual,
     topics: list[str],
@@ -122,48 +233,59 @@ def score(
     days: list[int],
     parts: list[str],
     now: datetime,
+    offsets: dict | None = None,
 ) -> Suggestion:
-    reasons: list[str] = []
-    parts_scores: dict[str, float] = {}
+    offsets = {} if offsets is None else offsets
+    facts: dict = {"partner": person.is_partner}
+    scores: dict[str, float] = {}
     if topics:
-        matched = len(set(topics) & set(profile.specialties))
-        parts_scores["topics"] = WEIGHTS["topics"] * matched / len(topics)
-        reasons.append(f"{matched} of {len(topics)} topic{'s' if len(topics) != 1 else ''}")
+        matched = len(set(topics).intersection(candidate.specialties))
+        scores["topics"] = WEIGHTS["topics"] * matched / len(topics)
+        facts["topics"] = (matched, len(topics))
     else:
-        parts_scores["topics"] = WEIGHTS["topics"] / 2
+        scores["topics"] = WEIGHTS["topics"] / 2
     if languages:
-        shared = [code for code in languages if code in profile.languages]
-        parts_scores["language"] = WEIGHTS["language"] if shared else 0
-        reasons.append(
-            f"speaks {LANGUAGE_LABELS.get(shared[0], shared[0])}"
-            if shared
-            else "no language in common"
-        )
+        shared = next((code for code in languages if code in candidate.languages), "")
+        scores["language"] = WEIGHTS["language"] if shared else 0
+        facts["language"] = shared
     else:
-        parts_scores["language"] = WEIGHTS["language"]
-    apart = _hours_apart(profile.tzinfo, person.tzinfo, now)
-    shared_hours = max(0.0, WORKDAY_HOURS - apart)
-    parts_scores["hours"] = WEIGHTS["hours"] * shared_hours / WORKDAY_HOURS
-    reasons.append("same time zone" if apart == 0 else f"{apart:g} h apart")
-    times = _times_share(
-        profile, person.tzinfo, days or [0, 1, 2, 3, 4], parts or list(DAY_PARTS), now
+        scores["language"] = WEIGHTS["language"]
+    shift = _offset_hours(person.time_zone, now, offsets) - _offset_hours(
+        candidate.time_zone, now, offsets
     )
-    parts_scores["times"] = WEIGHTS["times"] * times
+    apart = facts["apart"] = abs(shift)
+    scores["hours"] = WEIGHTS["hours"] * max(0.0, WORKDAY_HOURS - apart) / WORKDAY_HOURS
+    key = ("cells", tuple(days), tuple(parts))
+    if key not in offsets:
+        offsets[key] = _wanted_cells(days or [0, 1, 2, 3, 4], parts or list(DAY_PARTS))
+    cells = offsets[key]
+    covered = _hours_mask(candidate.windows, shift)
+    times = sum(1 for cell in cells if cell & covered) / len(cells)
+    scores["times"] = WEIGHTS["times"] * times
     if days or parts:
-        reasons.append(
-            "free at your preferred times"
-            if times >= 2 / 3
-            else "free at some of your preferred times"
-            if times > 0
-            else "rarely free at your preferred times"
-        )
-    free = max(0, profile.capacity - profile.holding)
-    parts_scores["places"] = WEIGHTS["places"] * min(free, 5) / 5
-    reasons.append(f"{free} place{'s' if free != 1 else ''} free")
-    if person.is_partner:
-        reasons.append("coaches partners")
-    total = round(sum(parts_scores.values()), 1)
-    return Suggestion(profile, total, reasons, parts_scores, free)
+        facts["times"] = times
+    free = max(0, candidate.capacity - candidate.holding)
+    scores["places"] = WEIGHTS["places"] * min(free, 5) / 5
+    return Suggestion(
+        coach_id=candidate.coach_id,
+        name=candidate.name,
+        last_name=candidate.last_name,
+        score=round(sum(scores.values()), 1),
+        parts=scores,
+        free_places=free,
+        profile_id=candidate.profile_id,
+        facts=facts,
+    )
+
+
+def with_profiles(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Load the full profiles (and their people) of these suggestions: one query."""
+    profiles = CoachProfile.objects.select_related("individual").in_bulk(
+        [s.profile_id for s in suggestions]
+    )
+    for suggestion in suggestions:
+        suggestion.profile = profiles[suggestion.profile_id]
+    return suggestions
 
 
 def rank(
@@ -176,29 +298,33 @@ def rank(
     excluded: Iterable[int] = (),
     now: datetime | None = None,
     limit: int | None = None,
+    detail: int | None = None,
 ) -> list[Suggestion]:
-    """The pool for this person, best first; coaches at capacity are left out."""
+    """The pool for this person, best first; coaches at capacity are left out. The first
+    `detail` suggestions (all when None) come with their full profile."""
     now = now or timezone.now()
+    offsets: dict = {}
     suggestions = [
         score(
-            profile,
+            candidate,
             person=person,
             topics=topics,
             languages=languages,
             days=days or [],
             parts=parts or [],
             now=now,
+            offsets=offsets,
         )
-        for profile in pool_for(person, excluded=excluded)
-        if profile.holding < profile.capacity
+        for candidate in candidates(person, excluded=excluded)
     ]
-    suggestions.sort(
-        key=lambda s: (-s.score, -s.free_places, s.coach.last_name, s.coach.first_name, s.coach.pk)
-    )
-    return suggestions[:limit] if limit else suggestions
+    suggestions.sort(key=lambda s: (-s.score, -s.free_places, s.last_name, s.name, s.coach_id))
+    if limit:
+        suggestions = suggestions[:limit]
+    with_profiles(suggestions if detail is None else suggestions[:detail])
+    return suggestions
 
 
-def for_engagement(engagement: Engagement, *, now=None, limit=None) -> list[Suggestion]:
+def for_engagement(engagement: Engagement, *, now=None, limit=None, detail=None):
     """The ranking for an engagement's intake, without the coaches who declined it."""
     declined = list(engagement.declines.values_list("coach_id", flat=True))
     return rank(
@@ -210,6 +336,7 @@ def for_engagement(engagement: Engagement, *, now=None, limit=None) -> list[Sugg
         excluded=declined,
         now=now,
         limit=limit,
+        detail=detail,
     )
 
 
@@ -218,11 +345,11 @@ def may_coach(engagement: Engagement, coach: Individual, *, now=None) -> Suggest
     declined = set(engagement.declines.values_list("coach_id", flat=True))
     if coach.pk in declined:
         return None
-    profile = pool_for(engagement.coachee, excluded=declined).filter(individual_id=coach.pk).first()
-    if profile is None or profile.holding >= profile.capacity:
+    found = candidates(engagement.coachee, excluded=declined, only=coach.pk)
+    if not found:
         return None
     return score(
-        profile,
+        found[0],
         person=engagement.coachee,
         topics=engagement.topics,
         languages=engagement.languages,

@@ -364,6 +364,18 @@ class Engagement(models.Model):
             models.Index(fields=["coach", "status"]),
             models.Index(fields=["coachee", "status"]),
             models.Index(fields=["employer", "status", "created_at"]),
+            # Matching counts every coach's places taken in one pass of this index alone.
+            models.Index(
+                fields=["employer", "coach"],
+                condition=Q(status__in=["requested", "active", "paused"], coach__isnull=False),
+                name="engagement_holding_places",
+            ),
+            # HR's list of people waiting for a coach, the longest waiting first.
+            models.Index(
+                fields=["employer", "created_at"],
+                condition=Q(status__in=["requested", "chemistry"]),
+                name="engagement_waiting",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -317,11 +317,11 @@ def pool_utilisation(profiles: list[CoachProfile]) -> None:
     first = today - timedelta(days=UTILISATION_DAYS)
     windows: dict[int, list] = {p.pk: [] for p in profiles}
     exceptions: dict[int, list] = {p.pk: [] for p in profiles}
-    for w in AvailabilityWindow.objects.filter(coach__in=profiles):
+    for w in AvailabilityWindow.objects.filter(coach__in=profiles).order_by():
         windows[w.coach_id].append(w)
     for e in AvailabilityException.objects.filter(
         coach__in=profiles, date__gte=first, date__lt=today
-    ):
+    ).order_by():
         exceptions[e.coach_id].append(e)
     for profile in profiles:
         profile.offered = offered_count(
@@ -343,7 +343,20 @@ def waiting_engagements(viewer: Individual) -> QuerySet[Engagement]:
         Engagement.objects.for_employer(viewer.employer_id)
         .filter(status__in=[Engagement.Status.REQUESTED, Engagement.Status.CHEMISTRY])
         .select_related("coachee", "coach", "enrollment__offering")
-        .annotate(declined=Count("declines"))
+        # A correlated count: evaluated for the page's rows only, and no GROUP BY.
+        .annotate(
+            declined=Coalesce(
+                Subquery(
+                    CoachDecline.objects.filter(engagement_id=OuterRef("pk"))
+                    .order_by()
+                    .values("engagement_id")
+                    .annotate(n=Count("*"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+        )
         .order_by("created_at", "pk")
     )
 
@@ -369,8 +382,9 @@ def engagements_for_hr(*, viewer: Individual, status: str = "") -> QuerySet[Enga
 def engagement_counts(viewer: Individual) -> dict[str, int]:
     rows = dict(
         Engagement.objects.for_employer(viewer.employer_id)
+        .order_by()
         .values_list("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*): the (employer, status, …) index alone answers
         .values_list("status", "n")
     )
     return {value: rows.get(value, 0) for value in Engagement.Status.values}

@@ -81,12 +81,13 @@ def suggestions(request, pk: int):
     engagement = get_engagement_for_user(me, pk, role="coachee")
     if not engagement.choosing:
         return redirect(engagement)
-    found = matching.for_engagement(engagement)
+    show_all = bool(request.GET.get("all"))
+    found = matching.for_engagement(engagement, detail=None if show_all else SHOWN_SUGGESTIONS)
     form = CoachPickForm(request.POST or None, suggestions=found)
     if request.method == "POST" and form.is_valid():
+        coach = form.chosen()
         try:
-            if form.chosen():
-                coach = form.chosen()
+            if coach:
                 services.engagement_choose(engagement=engagement, actor=me, coach=coach)
                 text = f"We asked {coach.full_name}; you will hear as soon as they answer."
             else:
@@ -99,7 +100,7 @@ def suggestions(request, pk: int):
         else:
             messages.success(request, text)
             return redirect(engagement)
-    shown = found if request.GET.get("all") else found[:SHOWN_SUGGESTIONS]
+    shown = found if show_all else found[:SHOWN_SUGGESTIONS]
     context = {"engagement": engagement, "suggestions": shown, "total": len(found), "form": form}
     shortlisted = set(engagement.shortlist.values_list("pk", flat=True))
     context["shortlisted"] = shortlisted

@@ -38,6 +38,7 @@ from ..permissions import (
 )
 
 ENROLLMENTS_SHOWN = 50
+SHOWN = 20  # coaches listed to assign (any eligible coach may be posted)
 
 
 @hr_required
@@ -147,12 +148,12 @@ def waiting(request):
 def _assign(request, *, person, engagement=None, enrollment=None):
     me = request.individual
     if engagement is not None:
-        found = matching.for_engagement(engagement)
+        found = matching.for_engagement(engagement, detail=SHOWN)
     else:
-        found = matching.rank(person=person, topics=[], languages=[])
+        found = matching.rank(person=person, topics=[], languages=[], detail=SHOWN)
     form = AssignForm(request.POST or None, suggestions=found)
     if request.method == "POST" and form.is_valid():
-        coach = form.by_id[form.cleaned_data["coach"]]
+        coach = form.chosen()
         try:
             services.engagement_assign(
                 actor=me, coach=coach, engagement=engagement, enrollment=enrollment
@@ -162,7 +163,8 @@ def _assign(request, *, person, engagement=None, enrollment=None):
         else:
             messages.success(request, f"Asked {coach.full_name} to coach {person.full_name}.")
             return redirect("coaching:manage-waiting")
-    context = {"person": person, "engagement": engagement, "suggestions": found[:20], "form": form}
+    context = {"person": person, "engagement": engagement, "suggestions": found[:SHOWN]}
+    context["form"] = form
     return render(
         request, "coaching/manage/assign.html", context, status=400 if form.errors else 200
     )
