@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://app:app@127.0.0.1:5433/app_goals_bench \
         .venv/bin/python bench/goals_bench.py --people 50000 --runs 200
+    .venv/bin/python bench/goals_bench.py --smoke     # seconds: checks, no figures
 
 Loads (once; it is reused by the next runs of the same size) an employer of `--people`
 employees in a reporting tree where every manager has 5–50 reports, `--goals` goals each with
@@ -16,6 +17,9 @@ middleware, session, views, templates), these pages:
 
 and prints median and p99 server time, the number of SQL queries per page, and the median CPU
 time of the web process (less inflated than wall time when other processes share the cores).
+
+`--smoke` loads a tiny employer (300 people) and checks that every page answers 200 within
+its query budget; it asserts no timing.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careersupport.settings")
 # Production-like request handling: no DEBUG query log, no HTTPS redirect for the test client.
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SITE_URL", "https://careers.example.com")
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
@@ -46,6 +51,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from _common import BenchFailure, check, check_pages, ensure_database, filled_columns, header  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -54,7 +60,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from careersupport.goals.models import CheckIn, Goal, Milestone  # noqa: E402
-from careersupport.goals.permissions import chain_below_sql  # noqa: E402
+from careersupport.people.hierarchy import below_sql  # noqa: E402
 from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
 from careersupport.serving import prepare_process  # noqa: E402
 
@@ -62,6 +68,9 @@ STATUSES = ["active"] * 12 + ["achieved"] * 3 + ["paused"] * 2 + ["dropped", "dr
 CADENCES = [("weekly", 7), ("biweekly", 14), ("monthly", 30), ("monthly", 30), ("quarterly", 91)]
 CATEGORIES = [c for c, _ in Goal.Category.choices]
 TZ = "Europe/Berlin"
+SMOKE = {"people": 300, "goals": 2, "years": 1, "runs": 3}
+# The target: at most this many queries a page, whatever the size of the employer.
+QUERY_BUDGET = 15
 
 
 def _cell(value) -> str:
@@ -81,11 +90,13 @@ class CopyWriter:
     CHUNK = 100_000
 
     def __init__(self, model, columns: list[str]):
-        self.sql = f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN"
+        # Every other NOT NULL column gets what the ORM would save, or the run stops naming it.
+        extra, self.defaults = filled_columns(model, columns)
+        self.sql = f"COPY {model._meta.db_table} ({', '.join(columns + extra)}) FROM STDIN"
         self.buffer, self.pending, self.count = io.StringIO(), 0, 0
 
     def add(self, row) -> None:
-        self.buffer.write("\t".join(_cell(v) for v in row))
+        self.buffer.write("\t".join(_cell(v) for v in (*row, *self.defaults)))
         self.buffer.write("\n")
         self.pending += 1
         self.count += 1
@@ -314,42 +325,23 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
     )
 
 
-def create_database_if_missing() -> None:
-    """A first run on a fresh server: create the database DATABASE_URL names."""
-    import psycopg2
-    from django.db import OperationalError
-
-    try:
-        connection.ensure_connection()
-    except OperationalError:
-        db = settings.DATABASES["default"]
-        admin = psycopg2.connect(
-            dbname="postgres",
-            user=db["USER"],
-            password=db["PASSWORD"],
-            host=db["HOST"],
-            port=db["PORT"] or 5432,
-        )
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{db["NAME"]}"')
-        admin.close()
-        print(f"Created database {db['NAME']}", flush=True)
-
-
-def viewer(person: Individual) -> Individual:
-    if person.user_id is None:
-        user = User.objects.filter(email=person.email).first() or User.objects.create_user(
-            person.email, None
-        )
+def viewer(person: Individual | None) -> tuple[Individual, User]:
+    """The person and their login (made on first use)."""
+    if person is None:
+        raise BenchFailure("the reporting tree has no such person")
+    user = User.objects.filter(email=person.email).first() or User.objects.create_user(
+        person.email, None
+    )
+    if person.user_id != user.pk:
         person.user = user
         person.save(update_fields=["user"])
-    return person
+    return person, user
 
 
 def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, float]:
     for _ in range(3):  # warm caches and connections
-        assert client.get(url).status_code == 200, url
+        status = client.get(url).status_code
+        check(status == 200, f"{url} answered {status}")
     # Count through an execute wrapper: the request_started signal resets connection.queries.
     queries: list[str] = []
 
@@ -366,7 +358,7 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, flo
         times.append((time.perf_counter() - start) * 1000)
         # The web process's own CPU time: what a busy machine inflates least.
         cpu.append((time.process_time() - start_cpu) * 1000)
-        assert response.status_code == 200
+        check(response.status_code == 200, f"{url} answered {response.status_code}")
     times.sort()
     p99 = times[min(len(times) - 1, int(round(0.99 * len(times))) - 1)]
     return statistics.median(times), p99, len(queries), statistics.median(cpu)
@@ -382,7 +374,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200, help="timed requests per page")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--reload", action="store_true", help="drop and load the employer again")
+    parser.add_argument(
+        "--smoke", action="store_true", help=f"tiny sizes {SMOKE}, checks only, in seconds"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        vars(args).update(SMOKE)
+    header("goals and the team view", smoke=args.smoke)
 
     # Plain static URLs: a benchmark run has no collectstatic manifest.
     override_settings(
@@ -391,9 +389,7 @@ def main() -> None:
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
     ).enable()
-    if connection.vendor != "postgresql":
-        sys.exit("Point DATABASE_URL at PostgreSQL (postgres://...): the loader uses COPY.")
-    create_database_if_missing()
+    ensure_database()  # PostgreSQL only: the loader uses COPY
     call_command("migrate", verbosity=0)
     slug = f"bench-{args.people}-{args.goals}-{args.years}"
     existing = Employer.objects.filter(slug=slug).first()
@@ -431,18 +427,18 @@ def main() -> None:
 
     people = Individual.objects.of_employer(employer)
     top = people.get(manager__isnull=True)
-    manager = viewer(people.filter(manager=top).order_by("id").first())
-    employee = viewer(people.filter(manager=manager).order_by("id").first())
+    manager, manager_login = viewer(people.filter(manager=top).order_by("id").first())
+    employee, employee_login = viewer(people.filter(manager=manager).order_by("id").first())
     goal = (
         Goal.objects.filter(owner=employee, shared_with_manager=True)
         .exclude(status="draft")
         .first()
     )
-    chain = people.filter(id__in=chain_below_sql(manager.pk)).count()
+    chain = people.filter(id__in=below_sql(manager.pk)).count()
 
     as_manager, as_employee = Client(), Client()
-    as_manager.force_login(manager.user)
-    as_employee.force_login(employee.user)
+    as_manager.force_login(manager_login)
+    as_employee.force_login(employee_login)
     pages = [
         ("/team/ (50 direct reports)", as_manager, reverse("team:overview")),
         (
@@ -468,10 +464,14 @@ def main() -> None:
     print(f"\nEmployer: {totals}; DEBUG={settings.DEBUG}; {args.runs} timed requests per page")
     print("Load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"{'page':48} {'median ms':>10} {'p99 ms':>8} {'queries':>8} {'web CPU ms':>11}")
+    counted = []
     for label, client, url in pages:
         median, p99, queries, cpu = measure(client, url, args.runs)
         print(f"{label:48} {median:10.1f} {p99:8.1f} {queries:8d} {cpu:11.1f}", flush=True)
+        counted.append((label, queries, QUERY_BUDGET))
     print("Load average (1, 5, 15 min) after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    check(len(counted) == 5, "the employee has no goal their manager sees: no goal page measured")
+    check_pages(counted)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,12 @@ queries, templates) and prints median and p99 time and the query count.
 
     DATABASE_URL=postgres://app:app@127.0.0.1:5433/app_programs_bench \\
         python bench/programs_bench.py --offerings 500 --people 50000 --enrollments 200000
+    python bench/programs_bench.py --smoke     # seconds: checks, no figures
 
-It creates the database when it does not exist, its tables (migrate), and reuses an already loaded employer of the same
-size (`--reload` starts over). Not part of the test suite.
+It creates the database when it does not exist, its tables (migrate), and reuses an already
+loaded employer of the same size (`--reload` starts over). Not part of the test suite.
+`--smoke` loads a tiny employer and checks that every page answers 200 within its query
+budget; it asserts no timing.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careersupport.settings")
 # Production-like: no DEBUG overhead; the test client's host and scheme are accepted.
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SITE_URL", "https://careers.example.com")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
@@ -41,6 +45,7 @@ settings.STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+from _common import check, check_pages, ensure_database, header  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -54,6 +59,9 @@ from programs.models import Enrollment, Offering  # noqa: E402
 
 KINDS = [k for k in Offering.Kind.values if k != "eap"]
 BATCH = 5000
+SMOKE = {"offerings": 20, "people": 300, "enrollments": 600, "rounds": 3}
+# The target: at most this many queries a page, whatever the size.
+QUERY_BUDGET = 15
 
 
 def load(slug: str, offerings: int, people: int, enrollments: int) -> Employer:
@@ -165,29 +173,12 @@ def measure(client: Client, url: str, rounds: int) -> tuple[float, float, float,
             response = client.get(url, secure=True)
             times.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - cpu_started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
+        check(response.status_code == 200, f"{url} answered {response.status_code}")
         queries = len(ctx.captured_queries)
         sql.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
     times.sort()
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
     return statistics.median(times), p99, statistics.median(sql), statistics.median(cpu), queries
-
-
-def ensure_database() -> None:
-    """Create the benchmark's PostgreSQL database when it is missing, so one command runs."""
-    if connection.vendor != "postgresql":
-        return
-    from django.db import OperationalError
-
-    try:
-        connection.ensure_connection()
-    except OperationalError as error:
-        if "does not exist" not in str(error):
-            raise
-        name = connection.settings_dict["NAME"]
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        print(f"created database {name}")
 
 
 def main() -> None:
@@ -197,7 +188,13 @@ def main() -> None:
     parser.add_argument("--enrollments", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--reload", action="store_true", help="drop and load the data again")
+    parser.add_argument(
+        "--smoke", action="store_true", help=f"tiny sizes {SMOKE}, checks only, in seconds"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        vars(args).update(SMOKE)
+    header("programs catalog and HR queue", smoke=args.smoke)
     ensure_database()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
@@ -228,12 +225,15 @@ def main() -> None:
         f"{'page':<22} {'median ms':>10} {'p99 ms':>8} {'SQL ms':>7} {'CPU ms':>7} {'queries':>8}"
         f"  ({args.rounds} requests)"
     )
+    counted = []
     for name, email, url in pages:
         client = Client()
         client.force_login(User.objects.get(email=email))
         median, p99, sql, cpu, queries = measure(client, url, args.rounds)
         print(f"{name:<22} {median:>10.1f} {p99:>8.1f} {sql:>7.1f} {cpu:>7.1f} {queries:>8}")
+        counted.append((name, queries, QUERY_BUDGET))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+    check_pages(counted)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,15 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-# Absolute base for links in e-mails (invitations, reminders).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Absolute base for links in e-mails (invitations, reminders). `make run` sets it from PORT
+# for all its processes (the worker sends most e-mails); production must say it, or every
+# link would point at a development address.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "Set SITE_URL when DEBUG is false: the public address of the app, such as "
+        "https://careers.example.com, used in the links of every e-mail."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers load balancers before the HTTPS redirect, host check and session.
+    "careersupport.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -89,8 +89,14 @@ class NoteAdmin(admin.ModelAdmin):
     list_display = ["pk", "engagement", "visibility", "created_at", "updated_at"]
     list_filter = ["visibility"]
     search_fields = ["author__email"]
-    fields = ["engagement", "session", "author", "visibility", "created_at", "updated_at"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "engagement",
+        "session",
+        "author",
+        "visibility",
+        "created_at",
+        "updated_at",
+    )
 
     def has_add_permission(self, request):
         return False
@@ -103,8 +109,7 @@ class NoteAdmin(admin.ModelAdmin):
 class SessionFeedbackAdmin(admin.ModelAdmin):
     list_display = ["session", "coach", "created_at"]
     search_fields = ["coach__email"]
-    fields = ["session", "engagement", "coach", "coachee", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("session", "engagement", "coach", "coachee", "created_at")
 
     def has_add_permission(self, request):
         return False
@@ -117,8 +122,7 @@ class SessionFeedbackAdmin(admin.ModelAdmin):
 class FinalReviewAdmin(admin.ModelAdmin):
     list_display = ["engagement", "created_at"]
     search_fields = ["engagement__coachee__email"]
-    fields = ["engagement", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("engagement", "created_at")
 
     def has_add_permission(self, request):
         return False

@@ -7,7 +7,9 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 
-from careersupport.people.models import TIME_ZONE_CHOICES, Individual
+from careersupport.goals.models import Goal
+from careersupport.people.models import Individual
+from careersupport.people.timezones import time_zone_choices
 from careersupport.utils import QuickSelect
 
 from .models import (
@@ -125,10 +127,12 @@ class NoteForm(forms.Form):
         if not is_coach:
             del self.fields["visibility"]
         self.sessions = {s.pk: s for s in sessions}
-        self.fields["session"].choices = [("", "None in particular")] + [
+        session = self.fields["session"]
+        assert isinstance(session, forms.TypedChoiceField)
+        session.choices = [("", "None in particular")] + [
             (s.pk, f"{timezone.localtime(s.starts_at):%d %b %Y %H:%M}") for s in sessions
         ]
-        self.fields["session"].empty_value = None
+        session.empty_value = None
 
 
 class NoteEditForm(forms.Form):
@@ -138,7 +142,7 @@ class NoteEditForm(forms.Form):
 class GoalsForm(forms.Form):
     goals = forms.ModelMultipleChoiceField(
         label="Goals your coach sees",
-        queryset=None,
+        queryset=Goal.objects.none(),
         widget=CHECKBOXES,
         required=False,
         help_text="Read only, while coaching is under way.",
@@ -204,6 +208,11 @@ class CoachProfileForm(forms.ModelForm):
 
     specialties = _choices("Specialties", Specialty.choices)
     languages = _choices("Languages", LANGUAGES, required=True)
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices,
+        widget=QuickSelect,
+        help_text="Your weekly availability is in this zone.",
+    )
     online_url = forms.URLField(label="Online meeting link", required=False, assume_scheme="https")
 
     class Meta:
@@ -220,7 +229,7 @@ class CoachProfileForm(forms.ModelForm):
             "online_url",
             "location",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "time_zone": QuickSelect}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, hr: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,7 +249,7 @@ class CoachInviteForm(forms.Form):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100, required=False)
     provider_name = forms.CharField(label="Provider organisation", max_length=200)
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, widget=QuickSelect)
+    time_zone = forms.ChoiceField(choices=time_zone_choices, widget=QuickSelect)
     specialties = _choices("Specialties", Specialty.choices)
     languages = _choices("Languages", LANGUAGES, required=True)
     capacity = forms.IntegerField(label="Capacity (coachees at once)", min_value=1, max_value=100)

@@ -17,12 +17,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import (
-    TIME_ZONE_CHOICES,
-    Employer,
-    EmployerScopedQuerySet,
-    Individual,
-)
+from careersupport.people.models import Employer, EmployerScopedQuerySet, Individual
+from careersupport.people.timezones import validate_time_zone, zone_or_utc
 
 from .constraints import PostgresExclusionConstraint, TsTzRange
 
@@ -161,8 +157,8 @@ class CoachProfile(models.Model):
     languages = models.JSONField(default=list, blank=True)
     time_zone = models.CharField(
         max_length=64,
-        choices=TIME_ZONE_CHOICES,
         default="UTC",
+        validators=[validate_time_zone],
         help_text="Your weekly availability is in this zone.",
     )
     capacity = models.PositiveSmallIntegerField(
@@ -194,7 +190,7 @@ class CoachProfile(models.Model):
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zone_or_utc(self.time_zone)
 
     @property
     def is_internal(self) -> bool:
@@ -209,7 +205,7 @@ class CoachProfile(models.Model):
         return [LANGUAGE_LABELS.get(code, code) for code in self.languages]
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, str | list[str]] = {}
         try:
             _choice_list(self.specialties, Specialty.choices, "specialties")
         except ValidationError as error:
@@ -418,7 +414,7 @@ class Engagement(models.Model):
         return " · ".join(text for text in (days, parts) if text)
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, str | list[str]] = {}
         for name, choices in (
             ("topics", Specialty.choices),
             ("languages", LANGUAGES),
@@ -484,7 +480,7 @@ class Session(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     # The coach's zone when it was booked: calendar files show it where the coach is.
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     online_url = models.URLField("online link", blank=True)
     location = models.CharField("place", max_length=300, blank=True)
     # Bumped on every move: the calendar's SEQUENCE and the occurrence of its reminders.
@@ -542,7 +538,7 @@ class Session(models.Model):
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zone_or_utc(self.time_zone)
 
     @property
     def is_live(self) -> bool:

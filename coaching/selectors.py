@@ -67,7 +67,7 @@ def past_engagements_of(viewer: Individual) -> QuerySet[Engagement]:
     )
 
 
-def _sessions_with_rules(sessions: list[Session], viewer: Individual, notice, now) -> None:
+def _sessions_with_rules(sessions, viewer, notice, now):
     """Per session, whether the viewer may move or cancel it now (and why not)."""
     for session in sessions:
         session.refused = change_refused(session, viewer, notice=notice, now=now)
@@ -119,12 +119,17 @@ def engagement_page(engagement: Engagement, viewer: Individual) -> dict:
         "shortlist": [],
     }
     if engagement.status == Engagement.Status.CHEMISTRY:
-        calls = {s.coach_id: s for s in sessions if s.is_chemistry and s.is_live}
-        shortlist = list(engagement.shortlist.select_related("coach_profile").order_by("last_name"))
-        for coach in shortlist:
-            coach.chemistry_call = calls.get(coach.pk)
-        context["shortlist"] = shortlist
+        context["shortlist"] = _shortlist_with_calls(engagement, sessions)
     return context
+
+
+def _shortlist_with_calls(engagement, sessions):
+    """The shortlisted coaches, each with their live chemistry call (or None)."""
+    calls = {s.coach_id: s for s in sessions if s.is_chemistry and s.is_live}
+    shortlist = list(engagement.shortlist.select_related("coach_profile").order_by("last_name"))
+    for coach in shortlist:
+        coach.chemistry_call = calls.get(coach.pk)
+    return shortlist
 
 
 def goals_to_share(engagement: Engagement) -> QuerySet[Goal]:
@@ -310,7 +315,7 @@ def coach_pool(*, viewer: Individual, status: str = "", q: str = "") -> QuerySet
     return qs.order_by("individual__last_name", "individual__first_name", "pk")
 
 
-def pool_utilisation(profiles: list[CoachProfile]) -> None:
+def pool_utilisation(profiles):
     """Slots offered in the last 90 days per coach of the page, and held / offered, from
     their windows and exceptions (two queries for the page)."""
     today = timezone.localdate()

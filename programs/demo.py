@@ -264,14 +264,14 @@ def seed(world: DemoWorld) -> None:
         ("Placement", -20, 30, ["Team chosen", "First project delivered"]),
         ("Return", 31, 90, ["Permanent role agreed"]),
     ]
-    for order, (name, start, end, milestones) in enumerate(plan, start=1):
+    for order, (name, first_day, last_day, milestones) in enumerate(plan, start=1):
         phase, _ = Phase.objects.get_or_create(
             cohort=cohort,
             name=name,
             defaults={
                 "order": order,
-                "starts_on": today + timedelta(days=start),
-                "ends_on": today + timedelta(days=end),
+                "starts_on": today + timedelta(days=first_day),
+                "ends_on": today + timedelta(days=last_day),
             },
         )
         for title in milestones:

@@ -7,7 +7,8 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 
-from careersupport.people.models import TIME_ZONE_CHOICES, Department
+from careersupport.people.models import Department
+from careersupport.people.timezones import time_zone_choices
 from careersupport.utils import QuickSelect
 
 from .models import Cohort, Enrollment, Offering
@@ -52,6 +53,15 @@ class OfferingForm(forms.ModelForm):
         }
 
     online_url = forms.URLField(label="Online link", required=False, assume_scheme="https")
+    field_groups = {
+        "Audience": (
+            "for_employees",
+            "for_partners",
+            "for_managers",
+            "for_caregivers",
+            "for_returners",
+        )
+    }
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,7 +145,7 @@ class SessionForm(forms.Form):
     title = forms.CharField(max_length=200)
     starts_at = forms.DateTimeField(label="Starts", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Ends", widget=DATETIME)
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC", widget=QuickSelect)
+    time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC", widget=QuickSelect)
     location = forms.CharField(max_length=300, required=False)
     online_url = forms.URLField(label="Online link", required=False, assume_scheme="https")
 

@@ -27,10 +27,21 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
     if offering is None:
         # People keep seeing what they joined after HR unpublishes it or their eligibility
         # changes; they can withdraw but not join again.
-        offering = get_object_or_404(
-            Offering.objects.filter(employer_id=viewer.employer_id, enrollments__person=viewer),
-            pk=pk,
+        offering = Offering.objects.filter(
+            employer_id=viewer.employer_id, enrollments__person=viewer, pk=pk
+        ).first()
+    if offering is None:
+        # A published offering of the person's own employer is in its catalog for others:
+        # saying it is not open to them reveals nothing. Drafts and other employers: 404.
+        published = Offering.objects.filter(
+            employer_id=viewer.employer_id, pk=pk, status=Offering.Status.PUBLISHED
         )
+        if published.exists():
+            raise PermissionDenied(
+                "This programme is not open to you: its audience does not include you. "
+                "HR can tell you who it is for."
+            )
+        raise Http404("No such offering.")
     return offering
 
 

@@ -56,7 +56,7 @@ def eligibility_q(person: Individual) -> Q:
     through = Offering.departments.through
     limited = Exists(through.objects.filter(offering_id=OuterRef("pk")))
     in_mine = Exists(
-        through.objects.filter(offering_id=OuterRef("pk"), department_id=person.department_id)
+        through.objects.filter(offering_id=OuterRef("pk"), department=person.department_id)
     )
     return groups & (~limited | in_mine)
 

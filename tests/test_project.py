@@ -23,6 +23,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "careers.example.com",
+        "SITE_URL": "https://careers.example.com",
         "VAR_DIR": str(tmp_path),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
@@ -35,6 +36,48 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _check(env: dict, *args: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in env.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_site_url(tmp_path):
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 50, "VAR_DIR": str(tmp_path)}
+    env.pop("SITE_URL", None)
+    result = _check(env)
+    assert result.returncode != 0 and "Set SITE_URL when DEBUG is false" in result.stderr
+
+
+def test_the_deploy_check_wants_a_public_https_site_url(tmp_path):
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "careers.example.com",
+        "SITE_URL": "http://127.0.0.1:8000",
+        "VAR_DIR": str(tmp_path),
+    }
+    result = _check(env, "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "careersupport.W001" in result.stderr and "careersupport.W002" in result.stderr
+
+
+def test_make_run_builds_links_on_the_port_it_serves(tmp_path):
+    """`make run PORT=8001` must not send e-mails whose links point at port 8000."""
+    result = subprocess.run(
+        ["make", "-n", "run", "PORT=8001"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    start = [line for line in result.stdout.splitlines() if "honcho" in line]
+    assert start and "SITE_URL=http://127.0.0.1:8001" in start[0], result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

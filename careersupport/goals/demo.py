@@ -8,7 +8,7 @@ Idempotent: a goal is found by (owner, title) before it is created.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -120,9 +120,7 @@ def _seed_goal(
         target_date=target,
         shared_with_manager=person.is_employee and title != "Protect focus time",
         shared_with_partner=person.is_partner or category in ("work_life", "role"),
-        created_at=timezone.make_aware(
-            timezone.datetime.combine(start, timezone.datetime.min.time())
-        ),
+        created_at=timezone.make_aware(datetime.combine(start, datetime.min.time())),
     )
     # Milestones spread from start to target; the first ones done.
     span = max((target - start).days, 4)

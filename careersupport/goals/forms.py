@@ -49,7 +49,7 @@ class GoalForm(forms.ModelForm):
     ):
         super().__init__(*args, **kwargs)
         if creating:
-            self.fields["status"].choices = [
+            self.fields["status"].choices = [  # type: ignore[attr-defined]
                 (Goal.Status.ACTIVE, "Active: start now"),
                 (Goal.Status.DRAFT, "Draft: only I see it for now"),
             ]

@@ -43,7 +43,7 @@ class Goal(models.Model):
         QUARTERLY = "quarterly", "Quarterly"
         NONE = "none", "No check-ins"
 
-    CADENCE_STEP = {
+    CADENCE_STEP: dict[str, relativedelta] = {
         Cadence.WEEKLY: relativedelta(weeks=1),
         Cadence.BIWEEKLY: relativedelta(weeks=2),
         Cadence.MONTHLY: relativedelta(months=1),

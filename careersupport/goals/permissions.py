@@ -147,7 +147,7 @@ def get_goal_for_user(
         .first()
     )
     access = goal_access(viewer, goal) if goal is not None else None
-    if access is None:
+    if goal is None or access is None:
         raise Http404("No such goal.")
     if write and not access.is_owner:
         raise PermissionDenied("Only the goal's owner may change it.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
@@ -20,7 +22,7 @@ from django.db.models import (
     When,
 )
 
-from careersupport.people.models import Department, Employer, Individual
+from careersupport.people.models import Department, Employer, Individual, IndividualQuerySet
 
 from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
 from .permissions import chain_below_sql, shared_with_q, team_visible_q
@@ -86,7 +88,9 @@ def _team_goal_q(filters: TeamFilters, today: date, prefix: str = "") -> Q:
     return q
 
 
-def team_people(*, viewer: Individual, filters: TeamFilters, today: date) -> QuerySet[Individual]:
+def team_people(
+    *, viewer: Individual, filters: TeamFilters, today: date
+) -> IndividualQuerySet | ChainPeople:
     """The viewer's reports (or whole chain), who needs attention first; their visible goals
     come with one prefetch per page, whatever the size of the team or the chain."""
     goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
@@ -276,7 +280,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     heads = dict(
         staff.values_list("department_id").annotate(n=Count("id")).values_list("department_id", "n")
     )
-    goals = {
+    goals: dict[int | None, Mapping[str, Any]] = {
         row["owner__department_id"]: row
         for row in Goal.objects.filter(employer_id=employer.pk, owner__in=staff)
         .values("owner__department_id")
@@ -286,7 +290,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         )
     }
     since = today - timedelta(days=90)
-    checkins = {
+    checkins: dict[int | None, Mapping[str, Any]] = {
         row["goal__owner__department_id"]: row
         for row in CheckIn.objects.filter(
             goal__employer_id=employer.pk, goal__owner__in=staff, date__gte=since
@@ -294,10 +298,12 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         .values("goal__owner__department_id")
         .annotate(
             total=Count("id"),
-            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),
+            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),  # type: ignore[no-redef]
         )
     }
-    names = {d.pk: d.name for d in Department.objects.filter(employer=employer)}
+    names: dict[int | None, str] = {
+        d.pk: d.name for d in Department.objects.filter(employer=employer)
+    }
     names[None] = "No department"
     rows = []
     for dept_id, name in sorted(names.items(), key=lambda item: (item[0] is None, item[1])):

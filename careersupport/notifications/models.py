@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from careersupport.people.models import Employer, Individual
 
+from .failures import mail_error_summary
 from .kinds import registered_kinds
 from .timing import in_quiet_hours, next_local, quiet_hours_end
 
@@ -70,6 +71,11 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient} at {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def failure_summary(self) -> str:
+        """Why the e-mail failed, in words HR can act on (the stored error is the detail)."""
+        return mail_error_summary(self.last_error)
 
     @property
     def kind_label(self) -> str:
@@ -161,12 +167,13 @@ class NotificationPreference(models.Model):
 
     def quiet_until(self, moment: datetime) -> datetime | None:
         """The end of the quiet hours `moment` falls in, in the recipient's time zone."""
-        if not self.has_quiet_hours:
+        start, end = self.quiet_start, self.quiet_end
+        if start is None or end is None:
             return None
         tz = self.recipient.tzinfo
-        if not in_quiet_hours(moment, tz, self.quiet_start, self.quiet_end):
+        if not in_quiet_hours(moment, tz, start, end):
             return None
-        return quiet_hours_end(moment, tz, self.quiet_start, self.quiet_end)
+        return quiet_hours_end(moment, tz, start, end)
 
     def next_digest_at(self, moment: datetime) -> datetime:
         return next_local(moment, self.digest_time, self.recipient.tzinfo)

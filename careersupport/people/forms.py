@@ -4,7 +4,8 @@ from django import forms
 
 from careersupport.utils import QuickSelect
 
-from .models import TIME_ZONE_CHOICES, Department, Individual
+from .models import Department, Individual
+from .timezones import time_zone_choices
 
 
 class DirectoryFilterForm(forms.Form):
@@ -36,7 +37,7 @@ class EmployeeInviteForm(forms.Form):
     manager = forms.ModelChoiceField(
         label="Manager", queryset=Individual.objects.none(), required=False
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=TIME_ZONE_CHOICES, widget=QuickSelect)
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=QuickSelect)
     is_hr_admin = forms.BooleanField(label="HR admin", required=False)
 
     def __init__(self, *args, employer, **kwargs):
@@ -74,8 +75,9 @@ class ReportingLineForm(forms.Form):
     def __init__(self, *args, person: Individual, **kwargs):
         super().__init__(*args, **kwargs)
         employer = person.employer
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
-        self.fields["manager"].queryset = (
+        fields: dict = self.fields  # a Field has no queryset to the stubs; these two do
+        fields["department"].queryset = Department.objects.filter(employer=employer)
+        fields["manager"].queryset = (
             Individual.objects.of_employer(employer).employees().active().exclude(pk=person.pk)
         )
 
@@ -85,6 +87,8 @@ class DepartmentForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=QuickSelect)
+
     class Meta:
         model = Individual
         fields = [
@@ -95,7 +99,6 @@ class ProfileForm(forms.ModelForm):
             "is_returner",
         ]
         labels = {"notification_email": "Notification e-mail"}
-        widgets = {"time_zone": QuickSelect}
         help_texts = {
             "is_caregiver": "Confidential: opens family and caregiver offerings to you. "
             "Your manager never sees it.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from functools import cached_property
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -14,10 +15,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-TIME_ZONE_CHOICES = [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
+from .timezones import validate_time_zone, zone_or_utc
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra):
@@ -41,13 +42,13 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A login. Who the person is at an employer lives on `Individual`."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # e-mail is the login
     email = models.EmailField("e-mail address", unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     def __str__(self) -> str:
         return self.email
@@ -138,7 +139,8 @@ class Individual(models.Model):
     manager = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
     )
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    # No `choices`: the list of zones changes with the tz database (people/timezones.py).
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     notification_email = models.EmailField(
         blank=True, help_text="Where reminders go, if not to your sign-in address."
     )
@@ -193,12 +195,12 @@ class Individual(models.Model):
         if not self.is_employee:
             return False
         if "has_reports" in self.__dict__:
-            return self.has_reports
+            return self.__dict__["has_reports"]
         return self.reports.filter(deactivated_at__isnull=True).exists()
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zone_or_utc(self.time_zone)
 
     @property
     def contact_email(self) -> str:

@@ -83,7 +83,7 @@ def _tell(recipient: Individual, kind: str, key: str, title: str, url: str, body
 
 
 def _handoff(engagement: Engagement, actor: Individual | None, status: str) -> None:
-    if engagement.enrollment_id:
+    if engagement.enrollment is not None:
         enrollment_set_handoff(
             enrollment=engagement.enrollment,
             actor=actor,
@@ -283,7 +283,7 @@ def engagement_assign(
     engagement = _locked(engagement)
     if not (engagement.choosing or engagement.awaiting_coach):
         raise ValidationError(f"{person.full_name} is not waiting for a coach.")
-    if engagement.awaiting_coach and engagement.coach_id != coach.pk:
+    if engagement.awaiting_coach and engagement.coach_id and engagement.coach_id != coach.pk:
         # Reassigned before the first coach answered: their request is withdrawn.
         reminder_cancel(key=keys.request_new_key(engagement.pk, engagement.coach_id))
         reminder_cancel_prefix(prefix=keys.request_waiting_prefix(engagement.pk))
@@ -478,7 +478,8 @@ def engagement_set_goals(
     engagement = _locked(engagement)
     if actor.pk != engagement.coachee_id:
         raise PermissionDenied("The coachee chooses which goals to share.")
-    if engagement.status not in Engagement.UNDER_WAY:
+    coach = engagement.coach
+    if engagement.status not in Engagement.UNDER_WAY or coach is None:
         raise ValidationError("Goals are shared with your coach while coaching is under way.")
     for goal in goals:
         if goal.owner_id != actor.pk or goal.status == Goal.Status.DRAFT:
@@ -487,7 +488,7 @@ def engagement_set_goals(
         link.goal_id: link
         for link in GoalLink.objects.filter(
             kind=GoalLink.Kind.COACHING,
-            individual_id=engagement.coach_id,
+            individual_id=coach.pk,
             goal__owner_id=actor.pk,
             ended_at__isnull=True,
         ).select_related("goal__owner__employer")
@@ -499,7 +500,7 @@ def engagement_set_goals(
     links = [
         goal_link_create(
             goal=goal,
-            individual=engagement.coach,
+            individual=coach,
             kind=GoalLink.Kind.COACHING,
             actor=actor,
             source_id=engagement.pk,

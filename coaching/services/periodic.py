@@ -55,8 +55,10 @@ def waiting_requests_publish(*, now: datetime | None = None) -> int:
     hr_by_employer: dict[int, list[Individual]] = {}
     published = 0
     for engagement in waiting:
-        coach = engagement.coach
-        due = add_working_days(engagement.coach_asked_at, WAITING_WORKING_DAYS, coach.tzinfo)
+        coach, asked_at = engagement.coach, engagement.coach_asked_at
+        if coach is None or asked_at is None:  # excluded by the query; for the type checker
+            continue
+        due = add_working_days(asked_at, WAITING_WORKING_DAYS, coach.tzinfo)
         if due > now:
             continue
         if engagement.employer_id not in hr_by_employer:
@@ -65,7 +67,7 @@ def waiting_requests_publish(*, now: datetime | None = None) -> int:
                     is_hr_admin=True, deactivated_at__isnull=True
                 )
             )
-        asked = engagement.coach_asked_at.astimezone(coach.tzinfo)
+        asked = asked_at.astimezone(coach.tzinfo)
         reminder_schedule(
             recipient=coach,
             kind="coaching.request_waiting",

@@ -10,7 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import TIME_ZONE_CHOICES, Individual
+from careersupport.people.models import Individual
+from careersupport.people.timezones import validate_time_zone, zone_or_utc
 
 from .offerings import Offering
 
@@ -22,7 +23,7 @@ class Session(models.Model):
     title = models.CharField(max_length=200)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     location = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online link", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -36,7 +37,7 @@ class Session(models.Model):
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zone_or_utc(self.time_zone)
 
     @property
     def local_start(self):

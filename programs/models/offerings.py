@@ -143,7 +143,7 @@ class Offering(models.Model):
     @property
     def audience_labels(self) -> list[str]:
         return [
-            self._meta.get_field(name).verbose_name
+            str(self._meta.get_field(name).verbose_name)
             for name in (
                 "for_employees",
                 "for_partners",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -44,7 +46,7 @@ def offering_detail(request, pk: int):
     me = request.individual
     offering = get_offering_for_user(me, pk)
     enrollment = Enrollment.objects.filter(offering=offering, person=me).first()
-    context = {"offering": offering, "enrollment": enrollment}
+    context: dict[str, Any] = {"offering": offering, "enrollment": enrollment}
     if offering.is_event:
         context["sessions"] = selectors.sessions_of(offering, me)
     if offering.kind == Offering.Kind.ERG and enrollment and enrollment.status == "enrolled":
@@ -59,7 +61,7 @@ def offering_detail(request, pk: int):
         context["slot_form"] = SlotForm() if me.is_employee else None
     if offering.kind == Offering.Kind.REENTRY and enrollment and enrollment.cohort_id:
         context["path"] = selectors.reentry_path(enrollment)
-    seats = selectors.with_seat_counts(Offering.objects.filter(pk=offering.pk)).get()
+    seats: Any = selectors.with_seat_counts(Offering.objects.filter(pk=offering.pk)).get()
     context["seats_taken"] = seats.seats_taken
     context["waitlisted"] = seats.waitlisted_count
     return render(request, "programs/offering_detail.html", context)

@@ -33,6 +33,15 @@ def test_it_mails_the_recipient_with_a_link_straight_to_the_page(employee, mailb
     assert mimetype == "text/html" and 'href="https://careers.example.org/goals/7/"' in html
 
 
+def test_news_carries_no_due_line(employee, mailbox):
+    """A reminder's due time is when it is sent; for news ("your request was approved")
+    a "Due:" line with that time reads as a deadline that does not exist."""
+    reminder = ReminderFactory(recipient=employee, title="Your enrollment was approved")
+    reminder_deliver(reminder_id=reminder.pk)
+    (message,) = mailbox
+    assert "Due" not in message.body and "Due" not in message.alternatives[0][0]
+
+
 def test_its_subject_and_text_are_plain_and_only_the_html_is_escaped(employee, mailbox):
     title = "Eli's R&D <goal>"
     reminder_deliver(reminder_id=ReminderFactory(recipient=employee, title=title).pk)

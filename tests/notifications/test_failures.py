@@ -27,6 +27,31 @@ def test_hr_sees_the_failures_of_their_employer_with_the_reason(
     assert "Globex mailbox full" not in text and "Delivered fine" not in text
 
 
+def test_the_reason_leads_in_words_with_the_server_error_behind_a_disclosure(
+    client_for, hr_admin, employee
+):
+    failed(employee)
+    text = client_for(hr_admin).get(URL).text
+    summary = "The mail server refused the recipient&#x27;s address: check it."
+    assert summary in text
+    assert text.index(summary) < text.index("<details>") < text.index("550 no such user")
+
+
+@pytest.mark.parametrize(
+    "stored, words",
+    [
+        ("SMTPAuthenticationError: (535, b'bad')", "refused our sign-in"),
+        ("ConnectionRefusedError: [Errno 111] Connection refused", "could not be reached"),
+        ("ValueError: something odd", "The e-mail could not be sent."),
+        ("", ""),
+    ],
+)
+def test_every_stored_error_gets_a_short_reason(stored, words):
+    from careersupport.notifications.failures import mail_error_summary
+
+    assert words in mail_error_summary(stored) and bool(mail_error_summary(stored)) == bool(words)
+
+
 @pytest.mark.parametrize("persona", ["employee", "manager", "partner", "coach"])
 def test_nobody_but_hr_sees_failures(client_for, request, persona):
     assert client_for(request.getfixturevalue(persona)).get(URL).status_code == 403

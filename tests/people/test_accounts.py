@@ -47,3 +47,9 @@ def test_every_role_can_set_up_totp(client, request, persona):
     response = client.get(reverse("mfa_activate_totp"))
     assert response.status_code == 200
     assert '<html lang="en">' in response.text and "Authenticator" in response.text
+
+
+def test_the_sign_in_page_says_how_to_get_an_invitation_not_to_sign_up(client):
+    text = client.get(reverse("account_login")).text
+    assert "sign up" not in text.lower().replace("sign-up", "")
+    assert "ask them" in text and "invited by the employee" in text

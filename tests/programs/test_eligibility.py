@@ -70,7 +70,8 @@ def test_direct_post_enrolls_only_where_eligible(client_for, world, persona):
     for name, offering in offerings.items():
         response = client.post(reverse("programs:enroll", args=[offering.pk]))
         eligible = name in EXPECTED[persona]
-        assert response.status_code == (302 if eligible else 404), name
+        # Not open to them: said plainly (403), since it is their own employer's catalog.
+        assert response.status_code == (302 if eligible else 403), name
         enrolled = Enrollment.objects.filter(offering=offering, person=people[persona]).exists()
         assert enrolled == eligible, name
 
@@ -80,6 +81,18 @@ def test_outsider_gets_404_on_another_employers_offering(client_for, outsider, o
     assert client.get(reverse("programs:offering-detail", args=[offering.pk])).status_code == 404
     assert client.post(reverse("programs:enroll", args=[offering.pk])).status_code == 404
     assert not Enrollment.objects.exists()
+
+
+def test_an_offering_not_open_to_the_person_says_so_and_a_draft_is_404(
+    client_for, employee, employer
+):
+    closed = OfferingFactory(employer=employer, for_employees=False, for_partners=True)
+    draft = OfferingFactory(employer=employer, status="draft")
+    response = client_for(employee).get(reverse("programs:offering-detail", args=[closed.pk]))
+    assert response.status_code == 403
+    assert "This programme is not open to you" in response.text
+    response = client_for(employee).get(reverse("programs:offering-detail", args=[draft.pk]))
+    assert response.status_code == 404
 
 
 def test_drafts_and_archived_offerings_are_not_listed(client_for, employee, employer):

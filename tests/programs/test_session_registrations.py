@@ -75,8 +75,8 @@ def test_a_groups_lead_sees_who_comes_to_its_event_without_emails(
 
 @pytest.mark.parametrize(
     "who, status",
-    # The partner is not in the offering's audience: for them it does not exist.
-    [("employee", 403), ("manager", 403), ("peer", 403), ("partner", 404)],
+    # The partner is not in the offering's audience: told it is not open to them (403).
+    [("employee", 403), ("manager", 403), ("peer", 403), ("partner", 403)],
 )
 def test_people_who_do_not_organise_it_are_refused(
     client_for, request, session, employee, who, status

@@ -21,7 +21,6 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
@@ -310,8 +309,6 @@ def _reminder_message(reminder: Reminder, mail: BaseEmailBackend | None) -> Emai
         "reminder": reminder,
         "person": person,
         "kind_label": reminder.kind_label,
-        # Formatted once for both bodies: the date filter is the costliest part of a render.
-        "due_text": date_format(timezone.localtime(reminder.due_at, person.tzinfo), "l j F Y, H:i"),
         "link": absolute_url(reminder.url),
     }
     return _email("reminder", context, person.contact_email, reminder, mail)

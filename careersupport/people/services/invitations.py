@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import smtplib
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -24,6 +23,7 @@ from django.utils import timezone
 
 from ..models import Department, Employer, Individual, Invitation, Partnership
 from ..permissions import require_hr
+from ..timezones import is_valid_zone
 from .auditing import audit
 
 User = get_user_model()
@@ -320,7 +320,7 @@ def _csv_validate(employer: Employer, rows: list[tuple[int, dict]]) -> list[Impo
             if len(row.get(column, "")) > limit:
                 problems.append(ImportProblem(line, column, f"At most {limit} characters."))
         tz = row.get("time_zone", "")
-        if tz and tz not in zoneinfo.available_timezones():
+        if tz and not is_valid_zone(tz):
             problems.append(
                 ImportProblem(line, "time_zone", f"'{tz}' is not a time zone (e.g. Europe/Paris).")
             )

@@ -32,5 +32,5 @@ def shortdatetime(value: datetime | None, empty: str = "—") -> str:
     """`5 Mar 2026 14:05`, as `|date:"j M Y H:i"`."""
     if not value:
         return empty
-    value = _local(value)
-    return f"{value.day} {value:%b %Y %H:%M}"
+    local = _local(value)
+    return f"{local.day} {local:%b %Y %H:%M}"

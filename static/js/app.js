@@ -1,0 +1,38 @@
+// Progressive enhancements only: every page works without this file.
+(function () {
+  "use strict";
+
+  // The navigation's Menu disclosure is for narrow screens. Browsers that cannot show a
+  // closed <details> by CSS alone (no ::details-content) get it opened on wide screens.
+  var menu = document.querySelector(".nav-menu");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 62rem)");
+    var sync = function () { if (wide.matches) { menu.open = true; } };
+    sync();
+    if (wide.addEventListener) { wide.addEventListener("change", sync); }
+  }
+
+  // After a failed submit, focus the form's error summary so that it is read out first and
+  // its links lead to the fields.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
+  // Tables: label each cell with its column's header, so that narrow screens can show every
+  // row as a card (the CSS does it under 40rem for tables marked data-stack).
+  var tables = document.querySelectorAll("main table");
+  Array.prototype.forEach.call(tables, function (table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head || table.hasAttribute("data-no-stack")) { return; }
+    var names = Array.prototype.map.call(head.cells, function (cell) {
+      return cell.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (!cell.hasAttribute("data-label")) { cell.setAttribute("data-label", names[i] || ""); }
+        });
+      });
+    });
+    table.setAttribute("data-stack", "");
+  });
+})();
