@@ -1,7 +1,10 @@
 """Ratings reach HR only in aggregate, per coach and per programme, from five people on."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching import selectors
 from coaching.models import FinalReview, SessionFeedback
@@ -17,14 +20,21 @@ pytestmark = pytest.mark.django_db
 
 
 def rated(coach, people: int, rating: int, offering=None, recommend=True):
-    """`people` completed engagements with the coach, a held session rated each."""
-    for _ in range(people):
+    """`people` completed engagements with the coach, a held session rated each (an hour
+    apart: the database refuses a coach two sessions at once)."""
+    earlier = coach.coached_engagements.count()
+    for n in range(people):
         coachee = IndividualFactory(employer=coach.employer, user=None)
         enrollment = EnrollmentFactory(offering=offering, person=coachee) if offering else None
         engagement = EngagementFactory(
             coach=coach, coachee=coachee, enrollment=enrollment, status="completed"
         )
-        session = CoachingSessionFactory(engagement=engagement, status="held")
+        session = CoachingSessionFactory(
+            engagement=engagement,
+            status="held",
+            starts_at=timezone.now().replace(minute=0, second=0, microsecond=0)
+            - timedelta(hours=earlier + n + 1),
+        )
         SessionFeedback.objects.create(
             session=session,
             engagement=engagement,
