@@ -364,18 +364,20 @@ def main() -> None:
         employer = None
     employer = employer or load(slug, args.coaches, args.engagements, args.sessions)
 
-    people = Individual.objects.of_employer(employer)
+    people = Individual.objects.for_employer(employer)
     hr = people.get(is_hr_admin=True)
     # The coach with the most sessions to come, and their first active coachee.
     busiest = (
-        Session.objects.filter(engagement__employer=employer, status="booked")
+        Session.objects.for_employer(employer)
+        .filter(status="booked")
         .values("coach_id")
         .annotate(n=Count("pk"))
         .order_by("-n")
         .values_list("coach_id", flat=True)
         .first()
     )
-    coach = people.get(pk=busiest)
+    check(busiest is not None, "no session is booked")
+    coach = people.get(pk=busiest or 0)
     engagement = Engagement.objects.filter(coach=coach, status="active").order_by("pk").first()
     check(engagement is not None, "the busiest coach has no active coachee")
     assert engagement is not None

@@ -425,7 +425,7 @@ def main() -> None:
         print(f"Loaded in {time.perf_counter() - t0:.1f}s", flush=True)
     employer = Employer.objects.get(slug=slug)
 
-    people = Individual.objects.of_employer(employer)
+    people = Individual.objects.for_employer(employer)
     top = people.get(manager__isnull=True)
     manager, manager_login = viewer(people.filter(manager=top).order_by("id").first())
     employee, employee_login = viewer(people.filter(manager=manager).order_by("id").first())
@@ -457,8 +457,8 @@ def main() -> None:
         pages.append(("/goals/<pk>/ (seen by the manager)", as_manager, goal.get_absolute_url()))
     totals = {
         "people": people.count(),
-        "goals": Goal.objects.filter(employer=employer).count(),
-        "check-ins": CheckIn.objects.filter(goal__employer=employer).count(),
+        "goals": Goal.objects.for_employer(employer).count(),
+        "check-ins": CheckIn.objects.for_employer(employer).count(),
     }
     prepare_process()  # as careersupport.wsgi does in a server process
     print(f"\nEmployer: {totals}; DEBUG={settings.DEBUG}; {args.runs} timed requests per page")

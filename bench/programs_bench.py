@@ -201,18 +201,18 @@ def main() -> None:
     slug = f"bench-{args.offerings}-{args.people}-{args.enrollments}"
     employer = Employer.objects.filter(slug=slug).first()
     if employer and args.reload:
-        Enrollment.objects.filter(employer=employer).delete()
-        Offering.objects.filter(employer=employer).delete()
-        Individual.objects.filter(employer=employer).update(user=None)
+        Enrollment.objects.for_employer(employer).delete()
+        Offering.objects.for_employer(employer).delete()
+        Individual.objects.for_employer(employer).update(user=None)
         User.objects.filter(email__endswith=f"@{slug}.test").delete()
-        Individual.objects.filter(employer=employer).delete()
+        Individual.objects.for_employer(employer).delete()
         employer.delete()
         employer = None
     employer = employer or load(slug, args.offerings, args.people, args.enrollments)
     print(
-        f"{Offering.objects.filter(employer=employer).count()} offerings, "
-        f"{Individual.objects.filter(employer=employer).count()} people, "
-        f"{Enrollment.objects.filter(employer=employer).count()} enrollments"
+        f"{Offering.objects.for_employer(employer).count()} offerings, "
+        f"{Individual.objects.for_employer(employer).count()} people, "
+        f"{Enrollment.objects.for_employer(employer).count()} enrollments"
     )
     pages = [
         ("catalog (employee)", f"employee@{slug}.test", reverse("programs:catalog")),

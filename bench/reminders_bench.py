@@ -80,7 +80,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     employer, people = bench_people("bench-smoke" if args.smoke else "bench")
     if args.cleanup:
-        Reminder.objects.filter(employer=employer).delete()
+        Reminder.objects.for_employer(employer).delete()
         print("Deleted every bench reminder.")
         return
 
@@ -132,7 +132,7 @@ def main() -> None:
 
 def bench_people(slug: str) -> tuple[Employer, list[Individual]]:
     employer, _ = Employer.objects.get_or_create(slug=slug, defaults={"name": f"Bench {slug}"})
-    have = Individual.objects.filter(employer=employer).count()
+    have = Individual.objects.for_employer(employer).count()
     Individual.objects.bulk_create(
         Individual(
             employer=employer,
@@ -142,11 +142,11 @@ def bench_people(slug: str) -> tuple[Employer, list[Individual]]:
         )
         for i in range(have, RECIPIENTS)
     )
-    return employer, list(Individual.objects.filter(employer=employer))
+    return employer, list(Individual.objects.for_employer(employer))
 
 
 def sent_count(employer) -> int:
-    return Reminder.objects.filter(employer=employer, state=Reminder.State.SENT).count()
+    return Reminder.objects.for_employer(employer).filter(state=Reminder.State.SENT).count()
 
 
 # The sent rows, column by column, as SQL over generate_series `g`. Any other NOT NULL column
@@ -247,9 +247,9 @@ def create_due(employer, people, n: int) -> list[int]:
         for i in range(n)
     )
     return list(
-        Reminder.objects.filter(employer=employer, state=Reminder.State.PENDING).values_list(
-            "pk", flat=True
-        )
+        Reminder.objects.for_employer(employer)
+        .filter(state=Reminder.State.PENDING)
+        .values_list("pk", flat=True)
     )
 
 

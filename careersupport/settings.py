@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "careersupport.goals",
     "careersupport.notifications",
     "programs",
+    "careersupport.requests",
     "coaching",
     "mentorship",
 ]
@@ -162,7 +163,22 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+    # Uploads (receipts, résumés): outside the web root, never served by URL, only through
+    # a view that checks who asks (careersupport/uploads.py). Production may point
+    # PRIVATE_STORAGE_BACKEND at django-storages (e.g. storages.backends.s3.S3Storage) with
+    # its options as JSON in PRIVATE_STORAGE_OPTIONS.
+    "private": {
+        "BACKEND": env.str(
+            "PRIVATE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json(
+            "PRIVATE_STORAGE_OPTIONS",
+            default={"location": env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))},
+        ),
+    },
 }
+# The largest upload accepted (bytes); each app says which types it takes.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 # E-mail: files under var/mail/ by default; smtp://user:pass@host:587 (or smtp+tls://) in production.
 # django-environ drops the first slash of a filemail path: four slashes make it absolute.
@@ -210,9 +226,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
         "options": {"expires": 50},
     },
+    # The invitation e-mails' dispatcher, for what the one queued after each commit missed:
+    # a lost task, a killed worker, a retry after a mail error (careersupport/people/tasks.py).
+    "dispatch-invitation-emails": {
+        "task": "people.dispatch_invitation_emails",
+        "schedule": env.float("REMINDER_DISPATCH_EVERY", default=60.0),
+        "options": {"expires": 50},
+    },
     # Keeps each HR admin's 08:00 (their time) reminder of pending approvals up to date.
     "programs-pending-approvals": {
         "task": "programs.publish_pending_approvals",
+        "schedule": 3600.0,
+    },
+    # Keeps each approver's 08:00 (their time) reminder of waiting requests up to date.
+    "requests-waiting": {
+        "task": "requests.publish_waiting",
         "schedule": 3600.0,
     },
     # Keeps each manager's Monday 09:00 (their time) summary of overdue check-ins up to date.
@@ -232,9 +260,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
-# Reminders (careersupport/notifications). A claimed reminder whose task has not finished
-# within the lease is queued again: a killed worker delays it by one lease, and the lease
-# must outlast the queue's backlog, or busy workers get harmless duplicate tasks.
+# Reminders (careersupport/notifications), and invitation e-mails, which run on the same
+# engine (notifications/outbox.py) with these settings. A claimed row whose task has not
+# finished within the lease is queued again: a killed worker delays it by one lease, and the
+# lease must outlast the queue's backlog, or busy workers get harmless duplicate tasks.
 REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
 REMINDER_DISPATCH_BATCH = env.int("REMINDER_DISPATCH_BATCH", default=500)
 REMINDER_DISPATCH_MAX = env.int("REMINDER_DISPATCH_MAX", default=50_000)

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from careersupport.people.models import Individual, Invitation
 from careersupport.people.permissions import get_open_partnership
+from careersupport.people.selectors import failed_invitation_emails
 
 
 def home(request):
@@ -21,14 +22,14 @@ def home(request):
             me.reports.filter(deactivated_at__isnull=True).order_by("last_name", "first_name")[:10]
         )
     if me.is_hr_admin:
-        people = Individual.objects.of_employer(me.employer)
+        people = Individual.objects.for_employer(me.employer)
         context["hr"] = {
             "employees": people.employees().active().count(),
             "partners": people.filter(kind=Individual.Kind.PARTNER).count(),
-            "pending_invitations": Invitation.objects.filter(
-                employer=me.employer, individual__kind=Individual.Kind.EMPLOYEE
-            )
+            "pending_invitations": Invitation.objects.for_employer(me.employer)
+            .filter(individual__kind=Individual.Kind.EMPLOYEE)
             .pending()
             .count(),
+            "failed_invitations": failed_invitation_emails(me.employer),
         }
     return render(request, "home.html", context)

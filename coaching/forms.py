@@ -269,7 +269,7 @@ class InternalCoachForm(forms.Form):
 
     def clean_email(self) -> Individual:
         person = (
-            Individual.objects.of_employer(self.employer)
+            Individual.objects.for_employer(self.employer)
             .employees()
             .active()
             .filter(email__iexact=self.cleaned_data["email"])

@@ -226,6 +226,14 @@ class CoachProfile(models.Model):
             raise ValidationError(errors)
 
 
+class ThroughCoachQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "coach__employer"
+
+
+class ThroughEngagementQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "engagement__employer"
+
+
 class AvailabilityWindow(models.Model):
     """A weekly recurring window in the coach's zone, cut into sessions of their length."""
 
@@ -233,6 +241,8 @@ class AvailabilityWindow(models.Model):
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
     starts_at = models.TimeField("from")
     ends_at = models.TimeField("until")
+
+    objects = ThroughCoachQuerySet.as_manager()
 
     class Meta:
         ordering = ["weekday", "starts_at", "id"]
@@ -259,6 +269,8 @@ class AvailabilityException(models.Model):
     starts_at = models.TimeField("from", null=True, blank=True)
     ends_at = models.TimeField("until", null=True, blank=True)
     note = models.CharField(max_length=200, blank=True)
+
+    objects = ThroughCoachQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "starts_at", "id"]
@@ -439,6 +451,8 @@ class CoachDecline(models.Model):
     message = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ThroughEngagementQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
 
@@ -559,10 +573,6 @@ class Session(models.Model):
         return self.coachee_id if person.pk == self.coach_id else self.coach_id
 
 
-class NoteQuerySet(EmployerScopedQuerySet):
-    employer_lookup = "engagement__employer"
-
-
 class Note(models.Model):
     """Shared notes (agenda, actions) the pair both read, and the coach's private notes.
 
@@ -585,7 +595,7 @@ class Note(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = NoteQuerySet.as_manager()
+    objects = ThroughEngagementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -614,6 +624,8 @@ class SessionFeedback(models.Model):
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ThroughEngagementQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["coach", "coachee"])]
 
@@ -633,6 +645,8 @@ class FinalReview(models.Model):
     would_recommend = models.BooleanField("would you recommend your coach?")
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ThroughEngagementQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Final review of engagement #{self.engagement_id}"

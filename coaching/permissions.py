@@ -148,12 +148,13 @@ def get_waiting_enrollment_for_hr(viewer: Individual, pk: int) -> Enrollment:
     """An enrollment in a coaching programme still waiting to be matched."""
     _require_hr(viewer)
     return get_object_or_404(
-        Enrollment.objects.filter(
-            employer_id=viewer.employer_id,
+        Enrollment.objects.for_employer(viewer.employer_id)
+        .filter(
             offering__kind="coaching",
             status=Enrollment.Status.ENROLLED,
             handoff_status=Enrollment.Handoff.WAITING,
-        ).select_related("person", "offering"),
+        )
+        .select_related("person", "offering"),
         pk=pk,
     )
 
@@ -162,7 +163,8 @@ def get_coach_invitation_for_hr(viewer: Individual, pk: int) -> Invitation:
     """An invitation of a coach of the viewer's employer (people's list shows employees)."""
     _require_hr(viewer)
     invitation = (
-        Invitation.objects.filter(employer_id=viewer.employer_id, pk=pk)
+        Invitation.objects.for_employer(viewer.employer_id)
+        .filter(pk=pk)
         .filter(individual__coach_profile__isnull=False)
         .select_related("individual")
         .first()

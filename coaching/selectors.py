@@ -410,8 +410,8 @@ class FeedbackRow:
 def feedback_summary(viewer: Individual) -> dict[str, list[FeedbackRow]]:
     """Ratings per coach and per programme, only where at least MIN_GROUP people answered:
     the number who answered, the average rating and the share who would recommend."""
-    ratings = SessionFeedback.objects.filter(engagement__employer_id=viewer.employer_id)
-    reviews = FinalReview.objects.filter(engagement__employer_id=viewer.employer_id)
+    ratings = SessionFeedback.objects.for_employer(viewer.employer_id)
+    reviews = FinalReview.objects.for_employer(viewer.employer_id)
 
     def rows(rating_field: str, review_field: str, name_of) -> list[FeedbackRow]:
         rated = {
@@ -458,9 +458,11 @@ def feedback_summary(viewer: Individual) -> dict[str, list[FeedbackRow]]:
 
 def coach_invitations(viewer: Individual, *, state: str = "pending") -> QuerySet[Invitation]:
     """Invitations of the employer's coaches (people's own list shows employees only)."""
-    qs = Invitation.objects.filter(
-        employer_id=viewer.employer_id, individual__coach_profile__isnull=False
-    ).select_related("individual", "individual__coach_profile", "invited_by")
+    qs = (
+        Invitation.objects.for_employer(viewer.employer_id)
+        .filter(individual__coach_profile__isnull=False)
+        .select_related("individual", "individual__coach_profile", "invited_by")
+    )
     if state == "pending":
         qs = qs.pending()
     return qs.order_by("-created_at", "-pk")

@@ -232,7 +232,7 @@ def seed(world: DemoWorld) -> None:
     for person in (world.manager, *people[:6]):
         PolicyAcknowledgement.objects.get_or_create(version=current, person=person)
     PolicyVersion.objects.get_or_create(
-        offering=Offering.objects.get(employer=world.employer, title=LATER[K.POLICY]),
+        offering=Offering.objects.for_employer(world.employer).get(title=LATER[K.POLICY]),
         number=1,
         defaults={
             "text": "Up to ten days a year of paid leave to care for a relative.",

@@ -65,7 +65,7 @@ class OfferingForm(forms.ModelForm):
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["departments"].queryset = Department.objects.filter(employer=employer)
+        self.fields["departments"].queryset = Department.objects.for_employer(employer)
 
     def _post_clean(self):
         # Model validation (dates, capacity, format) runs in the service, with every rule.

@@ -18,23 +18,25 @@ def get_offering_for_user(viewer: Individual, pk: int, *, write: bool = False) -
     if write:
         if not viewer.is_hr_admin:
             raise PermissionDenied("Only HR admins manage offerings.")
-        return get_object_or_404(Offering.objects.filter(employer_id=viewer.employer_id), pk=pk)
+        return get_object_or_404(Offering.objects.for_employer(viewer.employer_id), pk=pk)
     offering = offerings_eligible_for(viewer).filter(pk=pk).first()
     if offering is None and viewer.is_hr_admin:
         # HR previews any offering of the employer as people see it (a draft, or one for
         # partners only); enrolling still checks eligibility.
-        offering = Offering.objects.filter(employer_id=viewer.employer_id, pk=pk).first()
+        offering = Offering.objects.for_employer(viewer.employer_id).filter(pk=pk).first()
     if offering is None:
         # People keep seeing what they joined after HR unpublishes it or their eligibility
         # changes; they can withdraw but not join again.
-        offering = Offering.objects.filter(
-            employer_id=viewer.employer_id, enrollments__person=viewer, pk=pk
-        ).first()
+        offering = (
+            Offering.objects.for_employer(viewer.employer_id)
+            .filter(enrollments__person=viewer, pk=pk)
+            .first()
+        )
     if offering is None:
         # A published offering of the person's own employer is in its catalog for others:
         # saying it is not open to them reveals nothing. Drafts and other employers: 404.
-        published = Offering.objects.filter(
-            employer_id=viewer.employer_id, pk=pk, status=Offering.Status.PUBLISHED
+        published = Offering.objects.for_employer(viewer.employer_id).filter(
+            pk=pk, status=Offering.Status.PUBLISHED
         )
         if published.exists():
             raise PermissionDenied(
@@ -50,17 +52,17 @@ def get_enrollment_for_hr(viewer: Individual, pk: int) -> Enrollment:
     if not viewer.is_hr_admin:
         raise PermissionDenied("Only HR admins decide enrollments.")
     return get_object_or_404(
-        Enrollment.objects.filter(
-            employer_id=viewer.employer_id, offering__is_confidential=False
-        ).select_related("offering", "person"),
+        Enrollment.objects.for_employer(viewer.employer_id)
+        .filter(offering__is_confidential=False)
+        .select_related("offering", "person"),
         pk=pk,
     )
 
 
 def get_session_for_user(viewer: Individual, pk: int, *, write: bool = False) -> Session:
-    session = get_object_or_404(Session.objects.select_related("offering"), pk=pk)
-    if session.offering.employer_id != viewer.employer_id:
-        raise Http404
+    session = get_object_or_404(
+        Session.objects.for_employer(viewer.employer_id).select_related("offering"), pk=pk
+    )
     get_offering_for_user(viewer, session.offering_id, write=write)
     return session
 
@@ -91,17 +93,21 @@ def get_session_registrations_for_organiser(viewer: Individual, pk: int) -> Sess
 
 
 def get_slot_for_user(viewer: Individual, pk: int) -> ShadowSlot:
-    slot = get_object_or_404(ShadowSlot.objects.select_related("offering", "host"), pk=pk)
+    slot = get_object_or_404(
+        ShadowSlot.objects.for_employer(viewer.employer_id).select_related("offering", "host"),
+        pk=pk,
+    )
     get_offering_for_user(viewer, slot.offering_id)
     return slot
 
 
 def get_booking_for_host(viewer: Individual, pk: int) -> ShadowBooking:
     booking = get_object_or_404(
-        ShadowBooking.objects.select_related("slot", "slot__offering", "participant"), pk=pk
+        ShadowBooking.objects.for_employer(viewer.employer_id).select_related(
+            "slot", "slot__offering", "participant"
+        ),
+        pk=pk,
     )
-    if booking.slot.offering.employer_id != viewer.employer_id:
-        raise Http404
     if booking.slot.host_id != viewer.pk:
         raise PermissionDenied("Only the host confirms or declines a booking.")
     return booking
@@ -111,6 +117,6 @@ def get_cohort_for_hr(viewer: Individual, pk: int) -> Cohort:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Cohort.objects.filter(offering__employer_id=viewer.employer_id).select_related("offering"),
+        Cohort.objects.for_employer(viewer.employer_id).select_related("offering"),
         pk=pk,
     )

@@ -23,6 +23,7 @@ from .models import (
     Cohort,
     Enrollment,
     Offering,
+    Phase,
     PolicyAcknowledgement,
     PolicyVersion,
     Session,
@@ -65,8 +66,8 @@ def offerings_eligible_for(person: Individual) -> QuerySet[Offering]:
     """Published offerings of the person's employer that they may see and join."""
     if person.deactivated_at is not None:
         return Offering.objects.none()
-    return Offering.objects.filter(
-        eligibility_q(person), employer_id=person.employer_id, status=Offering.Status.PUBLISHED
+    return Offering.objects.for_employer(person.employer_id).filter(
+        eligibility_q(person), status=Offering.Status.PUBLISHED
     )
 
 
@@ -254,7 +255,7 @@ def my_bookings(viewer: Individual) -> QuerySet[ShadowBooking]:
 def offerings_for_hr(
     *, viewer: Individual, status: str = "", kind: str = "", q: str = ""
 ) -> QuerySet[Offering]:
-    qs = Offering.objects.filter(employer_id=viewer.employer_id)
+    qs = Offering.objects.for_employer(viewer.employer_id)
     if status:
         qs = qs.filter(status=status)
     if kind:
@@ -280,7 +281,7 @@ def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> Que
     """Requests waiting for HR, oldest first. No request of a confidential offering exists:
     it cannot need approval, nor become confidential while requests wait (offering_update),
     so the count reads the partial index alone, with no join to the offerings."""
-    qs = Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
+    qs = Enrollment.objects.for_employer(viewer.employer_id).filter(status="requested")
     if offering_id:
         qs = qs.filter(offering_id=offering_id)
     return qs.select_related("offering", "person", "person__department").order_by(
@@ -295,7 +296,8 @@ def pending_label(viewer: Individual) -> str:
     """How many requests wait, for a button or the home card: counted up to 999 only
     ("999+"), so the badge costs the same however long the queue grows."""
     n = (
-        Enrollment.objects.filter(employer_id=viewer.employer_id, status="requested")
+        Enrollment.objects.for_employer(viewer.employer_id)
+        .filter(status="requested")
         .order_by()[: PENDING_CAP + 1]
         .count()
     )
@@ -335,7 +337,9 @@ def reentry_path(enrollment: Enrollment) -> list[dict]:
     done = set(enrollment.milestones_done.values_list("milestone_id", flat=True))
     today = timezone.localdate()
     path = []
-    for phase in enrollment.cohort.phases.prefetch_related("milestones"):
+    for phase in Phase.objects.filter(cohort_id=enrollment.cohort_id).prefetch_related(
+        "milestones"
+    ):
         state = "done" if phase.ends_on < today else "now" if phase.starts_on <= today else "next"
         path.append(
             {
@@ -356,8 +360,8 @@ def enrollments_awaiting_handoff(*, viewer: Individual, kind: str) -> QuerySet[E
     if not viewer.is_hr_admin or kind not in Offering.HANDOFF_KINDS:
         return Enrollment.objects.none()
     return (
-        Enrollment.objects.filter(
-            employer_id=viewer.employer_id,
+        Enrollment.objects.for_employer(viewer.employer_id)
+        .filter(
             offering__kind=kind,
             status=Enrollment.Status.ENROLLED,
             handoff_status=Enrollment.Handoff.WAITING,

@@ -115,3 +115,18 @@ def mail_server_down(settings):
         port = probe.getsockname()[1]
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+
+
+@pytest.fixture
+def deliver_invitations():
+    """`deliver_invitations()`: what the Celery worker does after the commit, in-process:
+    claim the due invitation e-mails and send them; returns the outcomes."""
+    from careersupport.people.services import (
+        invitation_emails_claim_due,
+        invitation_emails_deliver,
+    )
+
+    def deliver(**claim) -> dict[str, int]:
+        return dict(invitation_emails_deliver(ids=invitation_emails_claim_due(**claim)))
+
+    return deliver

@@ -252,6 +252,41 @@ class SessionFactory(factory.django.DjangoModelFactory):
     time_zone = "Europe/Berlin"
 
 
+# --- requests (leave, flexible work, financial support) ------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from careersupport.requests.models import FinancialKind, LeavePolicy  # noqa: E402
+
+
+class LeavePolicyFactory(factory.django.DjangoModelFactory):
+    """Ten working days a calendar year, paid, open to everyone, no notice."""
+
+    class Meta:
+        model = LeavePolicy
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Leave policy {n}")
+    kind = LeavePolicy.Kind.FAMILY_CARE
+    paid_weeks = Decimal("2")
+    period = LeavePolicy.Period.YEAR
+    splittable = True
+    max_parts = 10
+
+
+class FinancialKindFactory(factory.django.DjangoModelFactory):
+    """Course reimbursement: EUR 1,000 a person a year, no overall limit, no evidence."""
+
+    class Meta:
+        model = FinancialKind
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Support {n}")
+    category = FinancialKind.Category.REIMBURSEMENT
+    currency = "EUR"
+    person_budget = Decimal("1000.00")
+
+
 # --- coaching ----------------------------------------------------------------------------
 
 from datetime import time  # noqa: E402

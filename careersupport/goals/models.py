@@ -11,12 +11,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import Employer, Individual
+from careersupport.people.models import Employer, EmployerScopedQuerySet, Individual
 
 PERCENT = [
     MinValueValidator(0, "Progress must be between 0 and 100."),
     MaxValueValidator(100, "Progress must be between 0 and 100."),
 ]
+
+
+class GoalPartQuerySet(EmployerScopedQuerySet):
+    """Milestones, check-ins, reviews and links belong to the employer through their goal."""
+
+    employer_lookup = "goal__employer"
 
 
 class Goal(models.Model):
@@ -71,6 +77,8 @@ class Goal(models.Model):
     last_checkin_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["target_date", "id"]
@@ -135,6 +143,8 @@ class Milestone(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = GoalPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_date", "id"]
 
@@ -153,6 +163,8 @@ class CheckIn(models.Model):
     in_the_way = models.TextField("what is in the way", blank=True)
     next_step = models.TextField("next step", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = GoalPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -183,6 +195,8 @@ class GoalReview(models.Model):
     replied_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = GoalPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -207,6 +221,8 @@ class GoalLink(models.Model):
     source_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GoalPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -239,6 +255,8 @@ class GoalRollup(models.Model):
     active_goals = models.PositiveIntegerField(default=0)
     attention_on = models.DateField(null=True, blank=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         # /team/'s scan of a large chain reads one employer's roll-ups in attention order.

@@ -3,8 +3,9 @@
 A goal is visible to:
 
 1. its owner (who alone edits it, records check-ins and replies to reviews);
-2. every manager above the owner in the reporting chain (direct and skip-level), unless the
-   goal is not shared with the manager (private); these managers may write goal reviews;
+2. every manager above the owner in the reporting chain (direct and skip-level, asked of
+   `people.hierarchy`), unless the goal is not shared with the manager (private); these
+   managers may write goal reviews;
 3. the owner's partner, when the goal is marked "share with my partner" AND the owner's side of
    their active partnership consents (`Partnership.shares_goals_from(owner)`);
 4. a coach or mentor holding an active `GoalLink` to the goal (made by coaching/mentorship);
@@ -21,11 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 
+from careersupport.people import hierarchy
 from careersupport.people.models import Individual, Partnership
 
 from .models import Goal, GoalLink
@@ -36,37 +36,6 @@ def team_visible_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}shared_with_manager": True}) & ~Q(
         **{f"{prefix}status": Goal.Status.DRAFT}
     )
-
-
-_PEOPLE = Individual._meta.db_table
-
-
-def chain_below_sql(manager_id: int) -> RawSQL:
-    """Everyone below a manager, at any depth, as one recursive query (SQLite and PostgreSQL).
-
-    Used as a subquery (`id__in=chain_below_sql(...)`) so resolving a chain costs no query per
-    level or per person. UNION (not UNION ALL) stops a cycle in bad data from looping forever.
-    """
-    sql = (
-        f"WITH RECURSIVE chain(id) AS ("
-        f" SELECT id FROM {_PEOPLE} WHERE manager_id = %s"
-        f" UNION SELECT p.id FROM {_PEOPLE} p JOIN chain c ON p.manager_id = c.id"
-        f") SELECT id FROM chain"
-    )
-    return RawSQL(sql, (manager_id,))
-
-
-def managers_above(person: Individual) -> list[int]:
-    """The ids of the person's manager, their manager, and so on: one query for any depth."""
-    sql = (
-        f"WITH RECURSIVE up(id, manager_id) AS ("
-        f" SELECT id, manager_id FROM {_PEOPLE} WHERE id = %s"
-        f" UNION SELECT p.id, p.manager_id FROM {_PEOPLE} p JOIN up ON p.id = up.manager_id"
-        f") SELECT id FROM up WHERE id <> %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (person.pk, person.pk))
-        return [row[0] for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -94,7 +63,7 @@ def goal_access(viewer: Individual, goal: Goal) -> GoalAccess | None:
         goal.shared_with_manager
         and goal.status != Goal.Status.DRAFT
         and viewer.is_employee
-        and viewer.pk in managers_above(goal.owner)
+        and hierarchy.is_above(viewer.pk, goal.owner_id)
     )
     if in_chain:
         return GoalAccess("manager")
@@ -115,7 +84,8 @@ def _partner_consents(viewer: Individual, owner: Individual) -> bool:
 
 
 def shared_with_q(viewer: Individual) -> Q:
-    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4).
+    """Goals of others that the viewer sees as partner (rule 3) or coach/mentor (rule 4), for
+    a query already scoped with `Goal.objects.for_employer(viewer.employer_id)`.
 
     Two small indexed queries find the consenting partner and the linked goals first, so the
     goal query itself is an index lookup, not a scan of the whole employer's goals.
@@ -130,11 +100,7 @@ def shared_with_q(viewer: Individual) -> Q:
             "goal_id", flat=True
         )
     )
-    return (
-        Q(employer_id=viewer.employer_id)
-        & ~Q(owner=viewer)
-        & (Q(shared_with_partner=True, owner_id__in=owners) | Q(pk__in=linked))
-    )
+    return ~Q(owner=viewer) & (Q(shared_with_partner=True, owner_id__in=owners) | Q(pk__in=linked))
 
 
 def get_goal_for_user(
@@ -143,7 +109,8 @@ def get_goal_for_user(
     """The goal and what the viewer may do: 404 if they may not see it, 403 if read-only."""
     goal = (
         Goal.objects.select_related("owner", "owner__manager", "owner__department")
-        .filter(employer_id=viewer.employer_id, pk=pk)
+        .for_employer(viewer.employer_id)
+        .filter(pk=pk)
         .first()
     )
     access = goal_access(viewer, goal) if goal is not None else None

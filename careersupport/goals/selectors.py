@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -22,10 +21,11 @@ from django.db.models import (
     When,
 )
 
+from careersupport.people import hierarchy
 from careersupport.people.models import Department, Employer, Individual, IndividualQuerySet
 
 from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
-from .permissions import chain_below_sql, shared_with_q, team_visible_q
+from .permissions import shared_with_q, team_visible_q
 
 MIN_GROUP = 5  # reports never show a group smaller than this
 
@@ -33,7 +33,7 @@ STATUS_ORDER = ["active", "draft", "paused", "achieved", "dropped"]
 
 
 def goals_of_owner(*, viewer: Individual, status: str = "") -> QuerySet[Goal]:
-    goals = Goal.objects.filter(employer_id=viewer.employer_id, owner=viewer)
+    goals = Goal.objects.for_employer(viewer.employer_id).filter(owner=viewer)
     if status:
         goals = goals.filter(status=status)
     return goals.alias(status_rank=_status_rank()).order_by("-status_rank", "target_date", "id")
@@ -49,7 +49,8 @@ def _status_rank() -> Case:
 def goals_shared_with(*, viewer: Individual, limit: int = 50) -> list[Goal]:
     """Partners' and coachees'/mentees' goals the viewer may see (rules 3 and 4)."""
     return list(
-        Goal.objects.filter(shared_with_q(viewer))
+        Goal.objects.for_employer(viewer.employer_id)
+        .filter(shared_with_q(viewer))
         .exclude(status=Goal.Status.DRAFT)
         .select_related("owner")
         .order_by("owner__last_name", "owner__first_name", "target_date", "id")[:limit]
@@ -92,10 +93,13 @@ def team_people(
     *, viewer: Individual, filters: TeamFilters, today: date
 ) -> IndividualQuerySet | ChainPeople:
     """The viewer's reports (or whole chain), who needs attention first; their visible goals
-    come with one prefetch per page, whatever the size of the team or the chain."""
+    come with one prefetch per page, whatever the size of the team or the chain.
+
+    A queryset, except for the everyday view of the whole chain (active goals, any
+    category), which is a `ChainPeople`; `goals.pagination.window_page` slices either."""
     goals = Goal.objects.filter(_team_goal_q(filters, today)).order_by("target_date", "id")
     base = (
-        Individual.objects.of_employer(viewer.employer)
+        Individual.objects.for_employer(viewer.employer)
         .employees()
         .active()
         .select_related("manager")
@@ -104,10 +108,10 @@ def team_people(
     everyday = filters.status == Goal.Status.ACTIVE and not filters.category
     if everyday and filters.whole_chain:
         return ChainPeople(
-            viewer=viewer, people=base, overdue_before=filters.overdue_only and today
+            viewer=viewer, people=base, overdue_before=today if filters.overdue_only else None
         )
     if filters.whole_chain:
-        people = base.filter(id__in=chain_below_sql(viewer.pk))
+        people = base.filter(id__in=hierarchy.below_sql(viewer.pk))
     else:
         people = base.filter(manager=viewer)
     if everyday:
@@ -132,25 +136,43 @@ def team_people(
 
 # Chains up to this size are walked and sorted whole; larger ones are read in attention order.
 CHAIN_WALK_MAX = 1500
+# How long a manager's chain and employer sizes are trusted before they are counted again.
 CHAIN_SIZE_SECONDS = 600
+# The chain is read in the order of the kept roll-ups: who needs attention first.
+ATTENTION = hierarchy.Ranking(model=GoalRollup, person="owner", on="attention_on")
 
 
 class ChainPeople:
-    """The whole chain in attention order, sliced in SQL: one query finds the ids of the page;
-    a second loads those people. Two ways to find the ids, the same order:
+    """Everyone below the viewer, at any depth, in attention order, sliced a page at a time.
 
-    - walk: walk the chain down from the viewer, join the roll-ups, sort, slice. Its cost grows
-      with the chain (about 4 µs a person), so it serves chains up to CHAIN_WALK_MAX.
-    - scan: read the employer's roll-ups in attention order (an index) and keep those whose
-      manager chain, walked up, reaches the viewer. A chain that is a fair share of the
-      employer fills a page after a few dozen candidates, whatever the size of either. It
-      reads at most `cap` candidates; when they do not fill the window (the last pages, where
-      people without active goals come), the walk answers instead, so the result is always
-      the walk's. The chain's and the employer's sizes, which choose the way and the cap,
-      are counted once per CHAIN_SIZE_SECONDS per manager (a wrong guess costs time only).
+    `chain[start:stop]` is a list of the active employees below the viewer (deactivated
+    people are walked through, not shown), ordered by their roll-up's `attention_on`
+    (earliest first, then by id; people with no active shared goal last), loaded through
+    `people` with its prefetches. Only slices with a start and a stop are supported: it
+    is what `window_page` asks. Each page costs two queries: one finds the page's ids, the
+    second loads those people.
+
+    The ids are found one of two ways, which give the same answer (tests compare them):
+
+    - walk (`hierarchy.below_in_order`): walk the chain down from the viewer, join the
+      roll-ups, sort, slice. Its cost grows with the chain (about 4 µs a person), so it is
+      used for chains of up to CHAIN_WALK_MAX (1,500) people.
+    - scan (`hierarchy.ranked_below`), for larger chains: read the employer's roll-ups in
+      attention order (an index) and keep those whose manager chain, walked up, reaches the
+      viewer. A chain that is a fair share of the employer fills a page after a few dozen
+      candidates, whatever the size of either. It reads at most `cap` candidates: the
+      window's end times 3 × employer size ÷ chain size, kept between 2 and 50 times. When
+      they do not fill the window (the last pages, where people without active goals come),
+      the walk answers.
+
+    The chain's and the employer's sizes, which choose the way and the cap, are counted in
+    one query and kept for CHAIN_SIZE_SECONDS (10 minutes) per manager: a stale size costs
+    time only, never a wrong page.
     """
 
-    def __init__(self, *, viewer: Individual, people: QuerySet[Individual], overdue_before):
+    def __init__(
+        self, *, viewer: Individual, people: QuerySet[Individual], overdue_before: date | None
+    ):
         self.viewer, self.people, self.overdue_before = viewer, people, overdue_before
 
     def __getitem__(self, window: slice) -> list[Individual]:
@@ -168,69 +190,28 @@ class ChainPeople:
         key = f"goals:chain-size:{self.viewer.pk}"
         sizes = cache.get(key)
         if sizes is None:
-            table = Individual._meta.db_table
-            sql = (
-                f"WITH RECURSIVE chain(id) AS ("
-                f" SELECT id FROM {table} WHERE manager_id = %s"
-                f" UNION SELECT p.id FROM {table} p JOIN chain c ON p.manager_id = c.id"
-                f") SELECT (SELECT COUNT(*) FROM chain),"
-                f" (SELECT COUNT(*) FROM {table} WHERE employer_id = %s)"
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [self.viewer.pk, self.viewer.employer_id])
-                sizes = tuple(cursor.fetchone())
+            sizes = hierarchy.chain_sizes(self.viewer.pk, self.viewer.employer_id)
             cache.set(key, sizes, CHAIN_SIZE_SECONDS)
         return sizes
 
     def _walk(self, window: slice) -> list[int]:
-        table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
-        shown = "(%s.deactivated_at IS NULL AND %s.kind = 'employee' AND %s.employer_id = %%s)"
-        overdue = "AND r.attention_on < %s" if self.overdue_before else ""
-        sql = (
-            f"WITH RECURSIVE chain(id, shown) AS ("
-            f" SELECT id, {shown % ((table,) * 3)} FROM {table} WHERE manager_id = %s"
-            f" UNION SELECT p.id, {shown % (('p',) * 3)} FROM {table} p"
-            f" JOIN chain c ON p.manager_id = c.id"
-            f") SELECT chain.id FROM chain LEFT JOIN {rollups} r ON r.owner_id = chain.id"
-            f" WHERE chain.shown {overdue}"
-            f" ORDER BY r.attention_on IS NULL, r.attention_on, chain.id LIMIT %s OFFSET %s"
+        return hierarchy.below_in_order(
+            self.viewer.pk,
+            employer_id=self.viewer.employer_id,
+            ranking=ATTENTION,
+            window=window,
+            before=self.overdue_before,
         )
-        employer = self.viewer.employer_id
-        params = [employer, self.viewer.pk, employer]
-        if self.overdue_before:
-            params.append(self.overdue_before)
-        params += [window.stop - window.start, window.start]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
 
     def _scan(self, window: slice, cap: int) -> list[int] | None:
-        table, rollups = Individual._meta.db_table, GoalRollup._meta.db_table
-        overdue = "AND attention_on < %s" if self.overdue_before else ""
-        sql = (
-            f"SELECT r.owner_id FROM ("
-            f" SELECT owner_id, attention_on FROM {rollups}"
-            f" WHERE employer_id = %s AND attention_on IS NOT NULL {overdue}"
-            f" ORDER BY attention_on, owner_id LIMIT %s) r"
-            f" JOIN {table} o ON o.id = r.owner_id"
-            f" WHERE o.deactivated_at IS NULL AND o.kind = 'employee' AND o.employer_id = %s"
-            f" AND EXISTS (WITH RECURSIVE up(id) AS ("
-            f"  SELECT manager_id FROM {table} WHERE id = r.owner_id"
-            f"  UNION SELECT p.manager_id FROM {table} p JOIN up ON p.id = up.id"
-            f"  WHERE p.manager_id IS NOT NULL"
-            f" ) SELECT 1 FROM up WHERE id = %s)"
-            f" ORDER BY r.attention_on, r.owner_id LIMIT %s OFFSET %s"
+        return hierarchy.ranked_below(
+            self.viewer.pk,
+            employer_id=self.viewer.employer_id,
+            ranking=ATTENTION,
+            window=window,
+            candidates=cap,
+            before=self.overdue_before,
         )
-        employer = self.viewer.employer_id
-        params = [employer]
-        if self.overdue_before:
-            params.append(self.overdue_before)
-        size = window.stop - window.start
-        params += [cap, employer, self.viewer.pk, size, window.start]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            ids = [row[0] for row in cursor.fetchall()]
-        return ids if len(ids) == size else None
 
 
 def team_page_rollup(people, today: date) -> None:
@@ -276,13 +257,14 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     """Per department: active goals, share on track (active and nothing overdue) and the share
     of check-ins of the last 90 days recorded by their due date. Four queries in all; rows for
     departments of fewer than MIN_GROUP people carry no figures (the template hides them)."""
-    staff = Individual.objects.of_employer(employer).employees().active()
+    staff = Individual.objects.for_employer(employer).employees().active()
     heads = dict(
         staff.values_list("department_id").annotate(n=Count("id")).values_list("department_id", "n")
     )
     goals: dict[int | None, Mapping[str, Any]] = {
         row["owner__department_id"]: row
-        for row in Goal.objects.filter(employer_id=employer.pk, owner__in=staff)
+        for row in Goal.objects.for_employer(employer)
+        .filter(owner__in=staff)
         .values("owner__department_id")
         .annotate(
             active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
@@ -292,18 +274,15 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
     since = today - timedelta(days=90)
     checkins: dict[int | None, Mapping[str, Any]] = {
         row["goal__owner__department_id"]: row
-        for row in CheckIn.objects.filter(
-            goal__employer_id=employer.pk, goal__owner__in=staff, date__gte=since
-        )
+        for row in CheckIn.objects.for_employer(employer)  # type: ignore[no-redef]
+        .filter(goal__owner__in=staff, date__gte=since)
         .values("goal__owner__department_id")
         .annotate(
             total=Count("id"),
-            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),  # type: ignore[no-redef]
+            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(date__lte=F("due_on"))),
         )
     }
-    names: dict[int | None, str] = {
-        d.pk: d.name for d in Department.objects.filter(employer=employer)
-    }
+    names: dict[int | None, str] = {d.pk: d.name for d in Department.objects.for_employer(employer)}
     names[None] = "No department"
     rows = []
     for dept_id, name in sorted(names.items(), key=lambda item: (item[0] is None, item[1])):

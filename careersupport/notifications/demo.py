@@ -64,9 +64,11 @@ def _seed_news(world: DemoWorld) -> None:
     from careersupport.goals.models import GoalReview
     from programs.models import Enrollment
 
-    reviews = GoalReview.objects.filter(
-        goal__owner__employer=world.employer, replied_at__isnull=True
-    ).select_related("goal__owner", "reviewer")
+    reviews = (
+        GoalReview.objects.for_employer(world.employer)
+        .filter(replied_at__isnull=True)
+        .select_related("goal__owner", "reviewer")
+    )
     for review in reviews:
         reminder_schedule(
             recipient=review.goal.owner,

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careersupport.people.models import Employer, Individual
+from careersupport.people.models import Employer, EmployerScopedQuerySet, Individual
 
 from .failures import mail_error_summary
 from .kinds import registered_kinds
@@ -51,6 +51,8 @@ class Reminder(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_at"]
@@ -110,6 +112,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
+    objects = EmployerScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -135,6 +139,10 @@ class Notification(models.Model):
         return registered_kinds().get(self.kind, self.kind)
 
 
+class PreferenceQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "recipient__employer"
+
+
 class NotificationPreference(models.Model):
     """How one person wants to hear about reminders; without a row, the defaults apply."""
 
@@ -148,6 +156,8 @@ class NotificationPreference(models.Model):
     digest = models.BooleanField("daily digest", default=False)
     digest_time = models.TimeField("digest at", default=time(8, 0))
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PreferenceQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Notification preferences of {self.recipient}"

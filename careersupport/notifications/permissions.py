@@ -19,5 +19,5 @@ def get_failed_reminder_for_hr(viewer: Individual, pk: int) -> Reminder:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Reminder.objects.filter(employer=viewer.employer, state=Reminder.State.FAILED), pk=pk
+        Reminder.objects.for_employer(viewer.employer).filter(state=Reminder.State.FAILED), pk=pk
     )

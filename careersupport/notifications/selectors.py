@@ -24,7 +24,8 @@ def inbox_for(*, viewer: Individual, unread_only: bool = False) -> QuerySet[Noti
 def failures_for_hr(*, viewer: Individual) -> QuerySet[Reminder]:
     """Reminders of the viewer's employer whose delivery failed for good, newest first."""
     return (
-        Reminder.objects.filter(employer=viewer.employer, state=Reminder.State.FAILED)
+        Reminder.objects.for_employer(viewer.employer)
+        .filter(state=Reminder.State.FAILED)
         .select_related("recipient__user")
         .order_by("-updated_at", "-id")
     )

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import logging
 
-from celery import current_app, shared_task
-from django.conf import settings
-from django.core.mail import get_connection
+from celery import shared_task
 
-from . import services
+from . import outbox, services
+from .models import Reminder
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +25,12 @@ log = logging.getLogger(__name__)
 @shared_task(name="notifications.dispatch_due_reminders", ignore_result=True)
 def dispatch_due_reminders() -> int:
     """Claim due reminders in batches and queue send tasks for them, a chunk each."""
-    batch, chunk = settings.REMINDER_DISPATCH_BATCH, settings.REMINDER_SEND_CHUNK
-    queued = 0
-    with current_app.producer_or_acquire() as producer:
-        while queued < settings.REMINDER_DISPATCH_MAX:
-            ids = services.reminders_claim_due(limit=batch)
-            for start in range(0, len(ids), chunk):
-                send_reminders.apply_async((ids[start : start + chunk],), producer=producer)
-            queued += len(ids)
-            if len(ids) < batch:
-                break
-    if queued:
-        log.info("Queued %d due reminders", queued)
-    return queued
+    return outbox.dispatch_due(Reminder, send_reminders)
 
 
 @shared_task(name="notifications.send_reminders", ignore_result=True)
 def send_reminders(reminder_ids: list[int]) -> dict[str, int]:
-    mail = _open_mail()
+    mail = outbox.open_mail()
     try:
         outcomes = services.reminders_deliver(reminder_ids=reminder_ids, mail=mail)
     finally:
@@ -51,16 +38,3 @@ def send_reminders(reminder_ids: list[int]) -> dict[str, int]:
     if set(outcomes) - {services.SENT}:
         log.info("Reminders %s: %s", reminder_ids, dict(outcomes))
     return dict(outcomes)
-
-
-def _open_mail() -> services.OutageGuard:
-    mail = get_connection()
-    try:
-        mail.open()
-    except services.UNREACHABLE as error:
-        # Each delivery records this as its attempt, without waiting for a timeout again.
-        log.warning("Cannot reach the mail server: %s", error)
-        return services.OutageGuard(mail, down=error)
-    except Exception:  # noqa: BLE001 - each delivery then records the error as its attempt
-        log.warning("Cannot open the e-mail connection", exc_info=True)
-    return services.OutageGuard(mail)

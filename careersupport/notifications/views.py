@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required
+from careersupport.people.selectors import failed_invitation_emails
 from careersupport.utils import add_service_errors, message_service_error, paginate
 
 from . import selectors, services
@@ -89,8 +90,15 @@ def preferences(request):
 
 @hr_required
 def failure_list(request):
-    page = paginate(request, selectors.failures_for_hr(viewer=request.individual))
-    return render(request, "notifications/failure_list.html", {"page": page, "query": ""})
+    me = request.individual
+    page = paginate(request, selectors.failures_for_hr(viewer=me))
+    # Invitation e-mails run on the same engine; they are listed beside the invitations.
+    failed_invitations = failed_invitation_emails(me.employer)
+    return render(
+        request,
+        "notifications/failure_list.html",
+        {"page": page, "query": "", "failed_invitations": failed_invitations},
+    )
 
 
 @require_POST

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import AuditEvent, Department, Employer, Individual, Invitation, Partnership, User
+from .models import (
+    AuditEvent,
+    Department,
+    Employer,
+    Individual,
+    Invitation,
+    InvitationEmail,
+    Partnership,
+    User,
+)
 
 
 @admin.register(User)
@@ -69,6 +78,18 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     raw_id_fields = ["individual", "invited_by"]
     exclude = ["key"]
+
+
+@admin.register(InvitationEmail)
+class InvitationEmailAdmin(admin.ModelAdmin):
+    """The invitation e-mails' outbox, for maintenance: HR sends again from the invitations."""
+
+    list_display = ["invitation", "state", "round", "attempts", "sent_at", "updated_at"]
+    list_filter = ["state", "invitation__employer"]
+    search_fields = ["invitation__email", "last_error"]
+    list_select_related = ["invitation"]
+    raw_id_fields = ["invitation"]
+    readonly_fields = ["claimed_at", "created_at"]
 
 
 @admin.register(AuditEvent)

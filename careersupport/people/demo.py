@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from .models import Department, Employer, Individual, Invitation, Partnership
+from .models import Department, Employer, Individual, Invitation, InvitationEmail, Partnership
 
 DEMO_PASSWORD = "careers-demo-2026"
 DEMO_DOMAIN = "example.com"
@@ -96,6 +96,32 @@ class DemoWorld:
     @property
     def employees(self) -> list[Individual]:
         return [self.hr, self.manager, self.employee, self.mentor, *self.colleagues]
+
+
+def _seed_invitation(employer: Employer, hr: Individual, person: Individual, bounced: bool):
+    """An invitation whose e-mail went out, or (one of them) bounced after every retry, for
+    HR's "not delivered" list and its "Send again"."""
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        employer=employer,
+        individual=person,
+        email=person.email,
+        invited_by=hr,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        last_sent_at=None if bounced else now,
+        send_count=0 if bounced else 1,
+    )
+    InvitationEmail.objects.create(
+        invitation=invitation,
+        state=InvitationEmail.State.FAILED if bounced else InvitationEmail.State.SENT,
+        attempts=settings.REMINDER_MAX_ATTEMPTS if bounced else 1,
+        last_error=(
+            f"SMTPRecipientsRefused: {{'{person.email}': (550, b'5.1.1 Mailbox unknown')}}"
+            if bounced
+            else ""
+        ),
+        sent_at=None if bounced else now,
+    )
 
 
 def _account(person: Individual, password_hash: str) -> None:
@@ -276,17 +302,9 @@ def seed(stdout=None) -> DemoWorld:
     # Most colleagues have signed up; the newest few are still invited.
     for person in colleagues[:-4]:
         _account(person, password_hash)
-    for person in colleagues[-4:]:
+    for n, person in enumerate(colleagues[-4:]):
         if not person.user_id and not person.invitations.exists():
-            Invitation.objects.create(
-                employer=employer,
-                individual=person,
-                email=person.email,
-                invited_by=hr,
-                expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
-                last_sent_at=timezone.now(),
-                send_count=1,
-            )
+            _seed_invitation(employer, hr, person, bounced=n == 0)
     colleagues.append(director)
     return DemoWorld(
         employer=employer,

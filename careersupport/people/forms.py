@@ -22,7 +22,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, employer, managers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
+        self.fields["department"].queryset = Department.objects.for_employer(employer)
         self.fields["manager"].queryset = managers
 
 
@@ -42,9 +42,9 @@ class EmployeeInviteForm(forms.Form):
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(employer=employer)
+        self.fields["department"].queryset = Department.objects.for_employer(employer)
         self.fields["manager"].queryset = (
-            Individual.objects.of_employer(employer).employees().active()
+            Individual.objects.for_employer(employer).employees().active()
         )
 
 
@@ -76,9 +76,9 @@ class ReportingLineForm(forms.Form):
         super().__init__(*args, **kwargs)
         employer = person.employer
         fields: dict = self.fields  # a Field has no queryset to the stubs; these two do
-        fields["department"].queryset = Department.objects.filter(employer=employer)
+        fields["department"].queryset = Department.objects.for_employer(employer)
         fields["manager"].queryset = (
-            Individual.objects.of_employer(employer).employees().active().exclude(pk=person.pk)
+            Individual.objects.for_employer(employer).employees().active().exclude(pk=person.pk)
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -66,9 +66,26 @@ class Employer(models.Model):
         return self.name
 
 
+class EmployerScopedQuerySet(models.QuerySet):
+    """The base of every employer-owned model's queryset: `for_employer` is the one place a
+    query is scoped to a tenant. Models whose rows belong to an employer through a parent
+    (say, a session through its offering) override `employer_lookup`.
+
+    `tests/test_tenancy_layer.py` walks every model and fails for one that belongs to an
+    employer and whose default manager lacks `for_employer`."""
+
+    employer_lookup = "employer"
+
+    def for_employer(self, employer: Employer | int) -> Self:
+        employer_id = employer if isinstance(employer, int) else employer.pk
+        return self.filter(**{f"{self.employer_lookup}_id": employer_id})
+
+
 class Department(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="departments")
     name = models.CharField(max_length=120)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -80,22 +97,7 @@ class Department(models.Model):
         return self.name
 
 
-class EmployerScopedQuerySet(models.QuerySet):
-    """The base of every employer-owned model's queryset: `for_employer` is the one place a
-    query is scoped to a tenant. Models whose rows belong to an employer through a parent
-    (say, a session through its offering) override `employer_lookup`."""
-
-    employer_lookup = "employer"
-
-    def for_employer(self, employer: Employer | int):
-        employer_id = employer if isinstance(employer, int) else employer.pk
-        return self.filter(**{f"{self.employer_lookup}_id": employer_id})
-
-
 class IndividualQuerySet(EmployerScopedQuerySet):
-    def of_employer(self, employer: Employer) -> IndividualQuerySet:
-        return self.for_employer(employer)
-
     def employees(self) -> IndividualQuerySet:
         return self.filter(kind=Individual.Kind.EMPLOYEE)
 
@@ -165,6 +167,12 @@ class Individual(models.Model):
             models.Index(fields=["employer", "kind", "last_name"]),
             models.Index(fields=["employer", "last_name", "first_name"]),
             models.Index(fields=["employer", "email"]),
+            # Who has left, a handful among thousands: whose manager is gone (requests).
+            models.Index(
+                fields=["employer"],
+                condition=Q(deactivated_at__isnull=False),
+                name="individual_departed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,6 +247,8 @@ class Partnership(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 
+    objects = EmployerScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -274,7 +284,7 @@ def new_invitation_key() -> str:
     return secrets.token_urlsafe(32)
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(EmployerScopedQuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
@@ -330,6 +340,65 @@ class Invitation(models.Model):
         return self.State(self.state).label
 
 
+class InvitationEmailQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "invitation__employer"
+
+
+class InvitationEmail(models.Model):
+    """The outbox row of an invitation's e-mail: saved with the invitation, sent after the
+    commit by a Celery task, retried when it fails and shown to HR (or to the employee who
+    invited their partner) when it fails for good. Delivery follows the engine of
+    `careersupport/notifications/outbox.py`; each request to send (the first, every resend)
+    is a new `round` and its own Message-ID."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Not sent (withdrawn)"
+
+    # Of the employer through its invitation: a CSV import writes thousands of these in the
+    # request, and each column, index and foreign key checked at commit is paid per row.
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="delivery")
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    round = models.PositiveIntegerField(default=1)
+    # When the dispatcher next looks at a pending row: now, then the end of a claim's lease
+    # or of a retry's back-off.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InvitationEmailQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # The dispatcher's claim reads pending rows only, however many were sent.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="invitationemail_pending_next",
+            ),
+            # HR's count of failed sends on the home card and the failures page.
+            models.Index(
+                fields=["invitation"], condition=Q(state="failed"), name="invitationemail_failed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"E-mail of {self.invitation} ({self.get_state_display()})"
+
+    @property
+    def failure_summary(self) -> str:
+        """The last error in words HR can act on (the stored one is the detail)."""
+        from careersupport.notifications.failures import mail_error_summary
+
+        return mail_error_summary(self.last_error)
+
+
 class AuditEvent(models.Model):
     """Who did what to which record: every service that changes people writes one."""
 
@@ -342,6 +411,8 @@ class AuditEvent(models.Model):
     target_id = models.BigIntegerField()
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import Individual, Invitation, Partnership
+from .models import Employer, Individual, Invitation, Partnership
 
 
 def individual_required(view: Callable) -> Callable:
@@ -44,14 +44,16 @@ employee_required = _role_required(lambda me: me.is_employee, "Only employees ma
 manager_required = _role_required(lambda me: me.is_manager, "Only managers may open this page.")
 
 
-def require_hr(actor: Individual | None, employer) -> None:
+def require_hr(actor: Individual | None, employer: Employer | int | None) -> None:
     """Refuse (403) a service call by anyone but an active HR admin of that employer.
 
     Every service that takes an `actor` and does HR's work calls this first, so the rule
-    holds for a management command or a task as much as for a view."""
-    employer_id = employer if isinstance(employer, int) else employer.pk
+    holds for a management command or a task as much as for a view. `tests/test_hr_services.py`
+    calls each such service as the wrong actor."""
+    employer_id = employer.pk if isinstance(employer, Employer) else employer
     if (
         actor is None
+        or employer_id is None
         or not actor.is_hr_admin
         or actor.employer_id != employer_id
         or actor.deactivated_at is not None
@@ -64,7 +66,7 @@ def get_person_for_hr(viewer: Individual, pk: int) -> Individual:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Individual.objects.of_employer(viewer.employer).select_related(
+        Individual.objects.for_employer(viewer.employer).select_related(
             "department", "manager", "user"
         ),
         pk=pk,
@@ -75,7 +77,7 @@ def get_invitation_for_hr(viewer: Individual, pk: int) -> Invitation:
     if not viewer.is_hr_admin:
         raise PermissionDenied
     return get_object_or_404(
-        Invitation.objects.filter(employer=viewer.employer, individual__kind="employee"), pk=pk
+        Invitation.objects.for_employer(viewer.employer).filter(individual__kind="employee"), pk=pk
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Department, Individual, Invitation
+from .models import Department, Individual, Invitation, InvitationEmail
 
 
 def directory_for_hr(
@@ -15,7 +15,7 @@ def directory_for_hr(
     kind: str = "",
     manager: Individual | None = None,
 ) -> QuerySet[Individual]:
-    people = Individual.objects.of_employer(viewer.employer).select_related(
+    people = Individual.objects.for_employer(viewer.employer).select_related(
         "department", "manager", "user"
     )
     if q:
@@ -39,7 +39,7 @@ def directory_for_hr(
 def managers_of(employer) -> QuerySet[Individual]:
     """Employees who have at least one report, for filters."""
     return (
-        Individual.objects.of_employer(employer)
+        Individual.objects.for_employer(employer)
         .employees()
         .filter(reports__isnull=False)
         .distinct()
@@ -48,18 +48,54 @@ def managers_of(employer) -> QuerySet[Individual]:
 
 
 def departments_with_headcount(employer) -> QuerySet[Department]:
-    return Department.objects.filter(employer=employer).annotate(
+    return Department.objects.for_employer(employer).annotate(
         headcount=Count("members", filter=Q(members__deactivated_at__isnull=True))
     )
 
 
 def invitations_for_hr(*, viewer: Individual, state: str = "pending") -> QuerySet[Invitation]:
-    invitations = Invitation.objects.filter(
-        employer=viewer.employer, individual__kind=Individual.Kind.EMPLOYEE
-    ).select_related("individual", "invited_by")
+    """Employees' invitations with their e-mail's delivery: pending ones, all, or those
+    still open whose e-mail failed for good ("failed")."""
+    invitations = (
+        Invitation.objects.for_employer(viewer.employer)
+        .filter(individual__kind=Individual.Kind.EMPLOYEE)
+        .select_related("individual", "invited_by", "delivery")
+    )
     if state == "pending":
         invitations = invitations.pending()
+    elif state == "failed":
+        invitations = invitations.filter(
+            delivery__state=InvitationEmail.State.FAILED,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        )
     return invitations.order_by("-created_at")
+
+
+def failed_invitation_emails(employer) -> int:
+    """How many open invitations of employees wait for HR to send their e-mail again."""
+    return (
+        InvitationEmail.objects.for_employer(employer)
+        .filter(
+            state=InvitationEmail.State.FAILED,
+            invitation__accepted_at__isnull=True,
+            invitation__revoked_at__isnull=True,
+            invitation__individual__kind=Individual.Kind.EMPLOYEE,
+        )
+        .count()
+    )
+
+
+def partner_invitation(partnership) -> Invitation | None:
+    """The invitation of a partner who has not signed up yet, with its e-mail's delivery."""
+    if partnership is None or partnership.status != partnership.Status.INVITED:
+        return None
+    return (
+        Invitation.objects.filter(individual_id=partnership.partner_id)
+        .select_related("delivery")
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def person_reports(person: Individual) -> QuerySet[Individual]:

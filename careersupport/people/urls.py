@@ -17,6 +17,7 @@ urlpatterns = [
     path("invitations/accept/<str:key>/", views.invitation_accept, name="invitation-accept"),
     path("me/", views.profile, name="profile"),
     path("me/partner/", views.partner, name="partner"),
+    path("me/partner/resend/", views.partner_resend, name="partner-resend"),
     path("me/partner/end/", views.partner_end, name="partner-end"),
     path("me/partner/sharing/", views.partner_sharing, name="partner-sharing"),
 ]

@@ -115,12 +115,18 @@ def department_list(request):
 
 @hr_required
 def invitation_list(request):
-    state = "all" if request.GET.get("state") == "all" else "pending"
+    state = request.GET.get("state")
+    state = state if state in ("all", "failed") else "pending"
     invitations = selectors.invitations_for_hr(viewer=request.individual, state=state)
     return render(
         request,
         "people/invitation_list.html",
-        {"page": paginate(request, invitations), "state": state, "query": f"state={state}"},
+        {
+            "page": paginate(request, invitations),
+            "state": state,
+            "query": f"state={state}",
+            "failed": selectors.failed_invitation_emails(request.individual.employer),
+        },
     )
 
 
@@ -138,7 +144,7 @@ def invitation_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Invitation sent to {invitation.email}.")
+            messages.success(request, f"Invited {invitation.email}: the e-mail is on its way.")
             return redirect("people:invitation-list")
     return render(request, "people/invitation_form.html", {"form": form})
 
@@ -157,7 +163,9 @@ def invitation_import(request):
             add_service_errors(form, error)
         if result is not None and result.ok:
             messages.success(
-                request, f"Imported {len(result.invitations)} people and sent their invitations."
+                request,
+                f"Imported {len(result.invitations)} people; their invitation e-mails are on "
+                "their way.",
             )
             return redirect("people:invitation-list")
     status = 400 if result is not None and not result.ok else 200
@@ -178,7 +186,7 @@ def invitation_resend(request, pk: int):
     except ValidationError as error:
         message_service_error(request, error)
     else:
-        messages.success(request, f"Sent the invitation to {invitation.email} again.")
+        messages.success(request, f"The invitation to {invitation.email} is on its way again.")
     return redirect("people:invitation-list")
 
 
@@ -251,7 +259,9 @@ def partner(request):
         except ValidationError as error:
             add_service_errors(invite_form, error)
         else:
-            messages.success(request, f"Invitation sent to {partnership.partner.email}.")
+            messages.success(
+                request, f"Invited {partnership.partner.email}: the e-mail is on its way."
+            )
             return redirect("people:partner")
     sharing_form = None
     if partnership is not None:
@@ -261,11 +271,26 @@ def partner(request):
         "people/partner.html",
         {
             "partnership": partnership,
+            "invitation": selectors.partner_invitation(partnership) if me.is_employee else None,
             "other": partnership.other_side(me) if partnership else None,
             "invite_form": invite_form,
             "sharing_form": sharing_form,
         },
     )
+
+
+@require_POST
+@individual_required
+def partner_resend(request):
+    if not request.individual.is_employee:
+        raise Http404
+    try:
+        invitation = services.partner_invitation_resend(employee=request.individual)
+    except ValidationError as error:
+        message_service_error(request, error)
+    else:
+        messages.success(request, f"The invitation to {invitation.email} is on its way again.")
+    return redirect("people:partner")
 
 
 @require_POST

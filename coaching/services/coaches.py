@@ -33,7 +33,7 @@ HR_FIELDS = (*COACH_FIELDS, "provider_name")
 def coaching_settings(employer: Employer | int) -> CoachingSettings:
     """The employer's settings; the defaults (unsaved) until HR first saves them."""
     employer_id = employer if isinstance(employer, int) else employer.pk
-    found = CoachingSettings.objects.filter(employer_id=employer_id).first()
+    found = CoachingSettings.objects.for_employer(employer_id).first()
     return found or CoachingSettings(employer_id=employer_id)
 
 

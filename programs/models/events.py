@@ -10,10 +10,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import Individual
+from careersupport.people.models import EmployerScopedQuerySet, Individual
 from careersupport.people.timezones import validate_time_zone, zone_or_utc
 
-from .offerings import Offering
+from .offerings import Offering, OfferingPartQuerySet
 
 
 class Session(models.Model):
@@ -27,6 +27,8 @@ class Session(models.Model):
     location = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online link", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OfferingPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -56,12 +58,18 @@ class Session(models.Model):
             raise ValidationError({"ends_at": "The session must end after it starts."})
 
 
+class RegistrationQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "session__offering__employer"
+
+
 class SessionRegistration(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(
         Individual, on_delete=models.CASCADE, related_name="session_registrations"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -77,12 +85,18 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class CalendarFeedQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "person__employer"
+
+
 class CalendarFeed(models.Model):
     """A person's private calendar URL; revoking replaces the token so old links stop working."""
 
     person = models.OneToOneField(Individual, on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CalendarFeedQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.person}"

@@ -7,9 +7,29 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from careersupport.people.models import Individual
+from careersupport.people.models import EmployerScopedQuerySet, Individual
 
-from .offerings import Enrollment, Offering
+from .offerings import Enrollment, Offering, OfferingPartQuerySet
+
+
+class AcknowledgementQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "version__offering__employer"
+
+
+class BookingQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "slot__offering__employer"
+
+
+class PhaseQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "cohort__offering__employer"
+
+
+class CohortMilestoneQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "phase__cohort__offering__employer"
+
+
+class MilestoneProgressQuerySet(EmployerScopedQuerySet):
+    employer_lookup = "enrollment__employer"
 
 
 class PolicyVersion(models.Model):
@@ -20,6 +40,8 @@ class PolicyVersion(models.Model):
         Individual, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     published_at = models.DateTimeField(default=timezone.now)
+
+    objects = OfferingPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]
@@ -37,6 +59,8 @@ class PolicyAcknowledgement(models.Model):
     )
     person = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="+")
     acknowledged_at = models.DateTimeField(default=timezone.now)
+
+    objects = AcknowledgementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-acknowledged_at"]
@@ -57,6 +81,8 @@ class ShadowSlot(models.Model):
     ends_at = models.DateTimeField()
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OfferingPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -85,6 +111,8 @@ class ShadowBooking(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = BookingQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at"]
         constraints = [
@@ -107,6 +135,8 @@ class Cohort(models.Model):
     name = models.CharField(max_length=200)
     starts_on = models.DateField()
 
+    objects = OfferingPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_on", "id"]
 
@@ -120,6 +150,8 @@ class Phase(models.Model):
     order = models.PositiveIntegerField(default=1)
     starts_on = models.DateField()
     ends_on = models.DateField()
+
+    objects = PhaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "starts_on", "id"]
@@ -135,6 +167,8 @@ class Phase(models.Model):
 class Milestone(models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=200)
+
+    objects = CohortMilestoneQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -154,6 +188,8 @@ class MilestoneProgress(models.Model):
     recorded_by = models.ForeignKey(
         Individual, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    objects = MilestoneProgressQuerySet.as_manager()
 
     class Meta:
         constraints = [

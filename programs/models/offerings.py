@@ -9,7 +9,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import Department, Employer, Individual
+from careersupport.people.models import (
+    Department,
+    Employer,
+    EmployerScopedQuerySet,
+    Individual,
+)
+
+
+class OfferingPartQuerySet(EmployerScopedQuerySet):
+    """Sessions, slots, cohorts and policy versions belong to the employer of their offering."""
+
+    employer_lookup = "offering__employer"
 
 
 class Offering(models.Model):
@@ -118,6 +129,8 @@ class Offering(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_on", "title", "id"]
@@ -258,6 +271,8 @@ class Enrollment(models.Model):
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default="", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

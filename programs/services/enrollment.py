@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
 from careersupport.people.models import Individual
+from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, SessionRegistration
@@ -188,14 +189,9 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     return enrollment
 
 
-def _require_hr(actor: Individual, enrollment: Enrollment) -> None:
-    if not actor.is_hr_admin or actor.employer_id != enrollment.employer_id:
-        raise ValidationError("Only HR admins of this employer decide enrollments.")
-
-
 @transaction.atomic
 def enrollment_approve(*, enrollment: Enrollment, actor: Individual) -> Enrollment:
-    _require_hr(actor, enrollment)
+    require_hr(actor, enrollment.employer_id)
     offering = _lock(enrollment.offering)
     enrollment = (
         Enrollment.objects.select_for_update().select_related("person").get(pk=enrollment.pk)
@@ -219,7 +215,7 @@ def enrollment_approve(*, enrollment: Enrollment, actor: Individual) -> Enrollme
 
 @transaction.atomic
 def enrollment_decline(*, enrollment: Enrollment, actor: Individual, reason: str) -> Enrollment:
-    _require_hr(actor, enrollment)
+    require_hr(actor, enrollment.employer_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give a reason: the person will read it."})
@@ -261,7 +257,7 @@ def enrollments_decide(
 
 @transaction.atomic
 def enrollment_complete(*, enrollment: Enrollment, actor: Individual) -> Enrollment:
-    _require_hr(actor, enrollment)
+    require_hr(actor, enrollment.employer_id)
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if enrollment.status != Status.ENROLLED:
         raise ValidationError("Only an enrolled person can complete.")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
 from careersupport.people.models import Individual
+from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import (
@@ -54,25 +55,28 @@ def _schedule_reminders(session: Session, person: Individual) -> None:
         )
 
 
-def is_organiser(actor: Individual, offering: Offering) -> bool:
-    """HR of the employer organise every event; the leads of an ERG organise its events."""
-    if actor.employer_id != offering.employer_id:
-        return False
-    if actor.is_hr_admin:
-        return True
+def _leads(actor: Individual, offering: Offering) -> bool:
     return (
         offering.kind == Offering.Kind.ERG
+        and actor.employer_id == offering.employer_id
         and Enrollment.objects.filter(
             offering=offering, person=actor, status=Enrollment.Status.ENROLLED, is_lead=True
         ).exists()
     )
 
 
-def _require_organiser(actor: Individual, offering: Offering) -> None:
-    if not is_organiser(actor, offering):
-        raise ValidationError(
-            "Only HR admins of this employer (or a group's leads) manage sessions."
-        )
+def is_organiser(actor: Individual, offering: Offering) -> bool:
+    """HR of the employer organise every event; the leads of an ERG organise its events."""
+    if actor.employer_id != offering.employer_id:
+        return False
+    return actor.is_hr_admin or _leads(actor, offering)
+
+
+def _require_organiser(actor: Individual | None, offering: Offering) -> None:
+    """Sessions are HR's work (`require_hr`), which an ERG's leads share for its events."""
+    if actor is not None and _leads(actor, offering):
+        return
+    require_hr(actor, offering.employer_id)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from careersupport.notifications.services import reminder_schedule
 from careersupport.people.models import Individual
+from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import (
@@ -29,11 +30,6 @@ from ..models import (
 from ..selectors import is_eligible
 
 
-def _require_hr(actor: Individual, offering: Offering) -> None:
-    if not actor.is_hr_admin or actor.employer_id != offering.employer_id:
-        raise ValidationError("Only HR admins of this employer may do this.")
-
-
 def _require_kind(offering: Offering, kind: str) -> None:
     if offering.kind != kind:
         raise ValidationError(f"This is not a {Offering.Kind(kind).label.lower()}.")
@@ -45,7 +41,7 @@ def _require_kind(offering: Offering, kind: str) -> None:
 @transaction.atomic
 def policy_publish_version(*, offering: Offering, actor: Individual, text: str) -> PolicyVersion:
     """A new version of the text; earlier acknowledgements stay with the version they were for."""
-    _require_hr(actor, offering)
+    require_hr(actor, offering.employer_id)
     _require_kind(offering, Offering.Kind.POLICY)
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     if not text.strip():
@@ -82,7 +78,7 @@ def policy_acknowledge(
 
 @transaction.atomic
 def erg_set_lead(*, enrollment: Enrollment, actor: Individual, is_lead: bool) -> Enrollment:
-    _require_hr(actor, enrollment.offering)
+    require_hr(actor, enrollment.offering.employer_id)
     _require_kind(enrollment.offering, Offering.Kind.ERG)
     if enrollment.status != Enrollment.Status.ENROLLED:
         raise ValidationError("Only a member can lead the group.")
@@ -200,7 +196,7 @@ def booking_cancel(*, booking: ShadowBooking, actor: Individual) -> ShadowBookin
 
 @transaction.atomic
 def cohort_create(*, offering: Offering, actor: Individual, name: str, starts_on: date) -> Cohort:
-    _require_hr(actor, offering)
+    require_hr(actor, offering.employer_id)
     _require_kind(offering, Offering.Kind.REENTRY)
     cohort = Cohort(offering=offering, name=name.strip(), starts_on=starts_on)
     cohort.full_clean()
@@ -219,7 +215,7 @@ def phase_create(
     ends_on: date,
     milestones: list[str],
 ) -> Phase:
-    _require_hr(actor, cohort.offering)
+    require_hr(actor, cohort.offering.employer_id)
     order = (cohort.phases.aggregate(m=Max("order"))["m"] or 0) + 1
     phase = Phase(
         cohort=cohort, name=name.strip(), order=order, starts_on=starts_on, ends_on=ends_on
@@ -237,7 +233,7 @@ def phase_create(
 def participant_place(
     *, enrollment: Enrollment, cohort: Cohort | None, actor: Individual
 ) -> Enrollment:
-    _require_hr(actor, enrollment.offering)
+    require_hr(actor, enrollment.offering.employer_id)
     if cohort is not None and cohort.offering_id != enrollment.offering_id:
         raise ValidationError({"cohort": "Choose a cohort of this program."})
     if enrollment.status not in (Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED):
@@ -252,7 +248,7 @@ def participant_place(
 def milestone_record(
     *, enrollment: Enrollment, milestone: Milestone, actor: Individual, done: bool = True
 ) -> None:
-    _require_hr(actor, enrollment.offering)
+    require_hr(actor, enrollment.offering.employer_id)
     if enrollment.cohort_id is None or milestone.phase.cohort_id != enrollment.cohort_id:
         raise ValidationError("This milestone is not on this participant's path.")
     if done:
@@ -274,7 +270,7 @@ def milestone_record(
 @transaction.atomic
 def outcome_record(*, enrollment: Enrollment, actor: Individual, outcome: str) -> Enrollment:
     """Placed in a role, extended, or exited: what re-entry reports count."""
-    _require_hr(actor, enrollment.offering)
+    require_hr(actor, enrollment.offering.employer_id)
     _require_kind(enrollment.offering, Offering.Kind.REENTRY)
     if outcome not in Enrollment.Outcome.values:
         raise ValidationError({"outcome": "Choose an outcome."})

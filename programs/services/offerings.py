@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careersupport.people.models import Department, Individual
+from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, PolicyVersion
@@ -39,13 +40,6 @@ OFFERING_FIELDS = (
 )
 
 
-def _require_hr(actor: Individual, offering: Offering | None = None) -> None:
-    if not actor.is_hr_admin:
-        raise ValidationError("Only HR admins manage offerings.")
-    if offering is not None and offering.employer_id != actor.employer_id:
-        raise ValidationError("This offering belongs to another employer.")
-
-
 def _check_departments(actor: Individual, departments: list[Department]) -> None:
     if any(d.employer_id != actor.employer_id for d in departments):
         raise ValidationError({"departments": "Choose departments of your own employer."})
@@ -55,7 +49,7 @@ def _check_departments(actor: Individual, departments: list[Department]) -> None
 def offering_create(
     *, actor: Individual, departments: list[Department] | None = None, **fields: Any
 ) -> Offering:
-    _require_hr(actor)
+    require_hr(actor, actor.employer_id if actor is not None else None)
     unknown = set(fields) - set(OFFERING_FIELDS)
     if unknown:
         raise ValueError(f"Not offering fields: {sorted(unknown)}")
@@ -79,7 +73,7 @@ def offering_update(
 ) -> Offering:
     """Edit in place; lowering capacity below the seats taken is refused, raising it fills
     seats from the waitlist."""
-    _require_hr(actor, offering)
+    require_hr(actor, offering.employer_id)
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     unknown = set(fields) - set(OFFERING_FIELDS)
     if unknown:
@@ -116,7 +110,6 @@ def offering_update(
 
 
 def _set_status(offering: Offering, actor: Individual, status: str, verb: str) -> Offering:
-    _require_hr(actor, offering)
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     offering.status = status
     if status == Offering.Status.PUBLISHED and offering.published_at is None:
@@ -128,6 +121,7 @@ def _set_status(offering: Offering, actor: Individual, status: str, verb: str) -
 
 @transaction.atomic
 def offering_publish(*, offering: Offering, actor: Individual) -> Offering:
+    require_hr(actor, offering.employer_id)
     offering.full_clean()
     if offering.kind == Offering.Kind.POLICY and not offering.versions.exists():
         raise ValidationError("Write the policy text (a first version) before publishing it.")
@@ -137,12 +131,14 @@ def offering_publish(*, offering: Offering, actor: Individual) -> Offering:
 @transaction.atomic
 def offering_unpublish(*, offering: Offering, actor: Individual) -> Offering:
     """Back to draft: hidden from the catalog; existing enrollments stay as they are."""
+    require_hr(actor, offering.employer_id)
     return _set_status(offering, actor, Offering.Status.DRAFT, "offering.unpublished")
 
 
 @transaction.atomic
 def offering_archive(*, offering: Offering, actor: Individual) -> Offering:
     """Out of the catalog for good; reminders of its sessions are cancelled."""
+    require_hr(actor, offering.employer_id)
     offering = _set_status(offering, actor, Offering.Status.ARCHIVED, "offering.archived")
     sessions_cancel_reminders(offering=offering)
     return offering
@@ -151,7 +147,7 @@ def offering_archive(*, offering: Offering, actor: Individual) -> Offering:
 @transaction.atomic
 def offering_duplicate(*, offering: Offering, actor: Individual) -> Offering:
     """A draft copy to reuse for the next run: same settings, no people, no sessions."""
-    _require_hr(actor, offering)
+    require_hr(actor, offering.employer_id)
     copy = Offering(
         employer=offering.employer,
         created_by=actor,

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.goals.permissions import chain_below_sql, managers_above
+from careersupport.people import hierarchy
 from careersupport.people.models import Individual
 from tests.factories import GoalFactory, IndividualFactory
 
@@ -100,12 +100,12 @@ def test_three_level_chain_is_one_query(employer, manager):
     leaves = _tree(employer, manager, 2, 3)
     with CaptureQueriesContext(connection) as below:
         ids = set(
-            Individual.objects.filter(id__in=chain_below_sql(manager.pk)).values_list(
+            Individual.objects.filter(id__in=hierarchy.below_sql(manager.pk)).values_list(
                 "id", flat=True
             )
         )
     with CaptureQueriesContext(connection) as above:
-        chain_up = managers_above(leaves[0])
+        chain_up = hierarchy.managers_above(leaves[0].pk)
     assert len(ids) == 2 + 4 + 8 and {leaf.pk for leaf in leaves} <= ids
     assert len(below) == 1 and len(above) == 1
     assert chain_up[-1] == manager.pk and len(chain_up) == 3

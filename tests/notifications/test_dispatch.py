@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from careersupport.notifications import tasks
+from careersupport.notifications import outbox, tasks
 from careersupport.notifications.models import Reminder
 from careersupport.notifications.services import reminders_claim_due
 from tests.factories import ReminderFactory
@@ -91,8 +91,8 @@ def test_the_dispatcher_queues_the_claimed_reminders_in_chunks(employee, setting
 def test_a_send_task_delivers_its_chunk_over_one_mail_connection(employee, mailbox, monkeypatch):
     reminders = ReminderFactory.create_batch(3, recipient=employee)
     opened = []
-    real = tasks.get_connection
-    monkeypatch.setattr(tasks, "get_connection", lambda: opened.append(1) or real())
+    real = outbox.get_connection
+    monkeypatch.setattr(outbox, "get_connection", lambda: opened.append(1) or real())
     assert tasks.send_reminders([r.pk for r in reminders]) == {"sent": 3}
     assert len(mailbox) == 3 and len(opened) == 1
 

@@ -31,3 +31,13 @@ def test_seed_demo_is_idempotent_and_covers_every_role():
     assert people["coach"].kind == Individual.Kind.EXTERNAL
     for role in ROLES:
         assert authenticate(email=f"{role}@example.com", password="careers-demo-2026") is not None
+
+
+def test_the_demo_has_an_invitation_email_for_hr_to_send_again(client_for):
+    from careersupport.people.models import InvitationEmail
+
+    call_command("seed_demo", stdout=StringIO())
+    assert InvitationEmail.objects.filter(state="failed").count() == 1
+    hr = Individual.objects.get(email="hr@example.com")
+    page = client_for(hr).get("/people/invitations/", {"state": "failed"}).text
+    assert "Not delivered" in page and "Mailbox unknown" in page

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from careersupport.people import hierarchy
 from careersupport.people.models import Individual
@@ -68,3 +74,66 @@ def test_require_hr_refuses_everyone_but_hr_of_that_employer(
     hr_admin.refresh_from_db()
     with pytest.raises(PermissionDenied):
         require_hr(hr_admin, employer)
+
+
+def test_only_the_org_chart_module_walks_the_tree():
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    walkers = {
+        str(path.relative_to(root))
+        for folder in ("careersupport", "programs", "coaching", "mentorship")
+        for path in (root / folder).rglob("*.py")
+        if "with recursive" in path.read_text().lower()
+    }
+    assert walkers == {"careersupport/people/hierarchy.py"}
+
+
+def test_its_sql_holds_identifiers_only_every_value_is_a_parameter():
+    from careersupport.goals.selectors import ATTENTION
+
+    texts = [hierarchy._BELOW, hierarchy._ABOVE, hierarchy._SIZES]
+    for template in (hierarchy._WALK, hierarchy._SCAN):
+        texts += [hierarchy._ranked_sql(template, ATTENTION, before) for before in (False, True)]
+    for sql in texts:
+        assert "'" not in sql and not re.search(r"[=<>]\s*\d", sql)
+
+
+def test_a_chain_is_read_in_rank_order_both_ways(chain, employer):
+    from careersupport.goals.models import GoalRollup
+    from careersupport.goals.selectors import ATTENTION
+
+    director, manager, sibling, lead, engineer = chain
+    for person, day in ((engineer, date(2026, 1, 5)), (lead, date(2026, 1, 9))):
+        GoalRollup.objects.create(owner=person, employer=employer, attention_on=day)
+    page = {"employer_id": employer.pk, "ranking": ATTENTION, "window": slice(0, 3)}
+    walked = hierarchy.below_in_order(director.pk, **page)
+    assert walked == [engineer.pk, lead.pk, manager.pk]  # unranked last
+    assert hierarchy.ranked_below(director.pk, candidates=10, **page) is None  # unranked: walk
+    two = {**page, "window": slice(0, 2)}
+    assert hierarchy.ranked_below(director.pk, candidates=10, **two) == walked[:2]
+    assert hierarchy.below_in_order(director.pk, before=date(2026, 1, 6), **page) == [engineer.pk]
+    assert hierarchy.chain_sizes(director.pk, employer.pk) == (4, Individual.objects.count())
+
+
+def test_the_reporting_line_loop_check_costs_the_same_at_any_depth(employer, hr_admin):
+    from careersupport.people.services import reporting_line_update
+
+    def queries_to_move_under(depth: int) -> int:
+        top = IndividualFactory(employer=employer)
+        bottom = top
+        for _ in range(depth):
+            bottom = IndividualFactory(employer=employer, manager=bottom)
+        moved = IndividualFactory(employer=employer)
+        with CaptureQueriesContext(connection) as queries:
+            reporting_line_update(
+                individual=moved,
+                actor=hr_admin,
+                manager=bottom,
+                department=None,
+                job_title="",
+                is_hr_admin=False,
+            )
+        return len(queries)
+
+    assert queries_to_move_under(2) == queries_to_move_under(12)

@@ -6,7 +6,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.people.models import Individual, Invitation
+from careersupport.people.models import AuditEvent, Individual, Invitation, InvitationEmail
+from careersupport.people.services import invitation_emails_deliver
 from tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,9 @@ def accept(client, invitation, email=None):
     )
 
 
-def test_hr_invites_an_employee_and_the_email_carries_the_link(client_for, hr_admin, manager):
+def test_hr_invites_an_employee_and_the_email_carries_the_link(
+    client_for, hr_admin, manager, deliver_invitations
+):
     response = invite(client_for(hr_admin), manager=manager.pk)
     assert response.status_code == 302
     person = Individual.objects.get(email="new.hire@acme.test")
@@ -35,8 +38,13 @@ def test_hr_invites_an_employee_and_the_email_carries_the_link(client_for, hr_ad
         person.employer == hr_admin.employer and person.manager == manager and person.user is None
     )
     invitation = person.invitations.get()
+    # The request only queued the e-mail; the worker sends it after the commit.
+    assert not mail.outbox and invitation.delivery.state == InvitationEmail.State.PENDING
+    assert deliver_invitations() == {"sent": 1}
     assert len(mail.outbox) == 1 and invitation.key in mail.outbox[0].body
     assert invitation.key in mail.outbox[0].alternatives[0][0]
+    invitation.refresh_from_db()
+    assert invitation.send_count == 1 and invitation.delivery.state == InvitationEmail.State.SENT
 
 
 def test_invite_form_shows_errors_and_saves_nothing(client_for, hr_admin, employee):
@@ -128,11 +136,12 @@ def test_a_signed_in_person_is_told_to_sign_out(client_for, employee):
     assert response.status_code == 409 and "sign out first" in response.text
 
 
-def test_resend_sends_the_same_link_and_extends_it(client_for, hr_admin):
+def test_resend_sends_the_same_link_and_extends_it(client_for, hr_admin, deliver_invitations):
     invitation = InvitationFactory(
         individual__employer=hr_admin.employer, expires_at=timezone.now() + timedelta(hours=1)
     )
     client_for(hr_admin).post(reverse("people:invitation-resend", args=[invitation.pk]))
+    assert deliver_invitations() == {"sent": 1}
     invitation.refresh_from_db()
     assert invitation.send_count == 1 and invitation.expires_at > timezone.now() + timedelta(
         days=13
@@ -189,24 +198,78 @@ def test_invitation_list_keeps_query_count_flat(
         assert client.get(reverse("people:invitation-list")).status_code == 200
 
 
-def test_a_mail_server_outage_is_told_on_the_form_and_saves_no_one(
-    client_for, hr_admin, mail_server_down
+def test_a_mail_server_outage_saves_the_invitation_and_retries_its_email(
+    client_for, hr_admin, mail_server_down, deliver_invitations, settings
 ):
     response = invite(client_for(hr_admin))
-    assert response.status_code == 200
-    assert "could not be sent" in str(response.context["form"].non_field_errors())
-    assert not Individual.objects.filter(email="new.hire@acme.test").exists()
-    assert not Invitation.objects.filter(email="new.hire@acme.test").exists()
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(email="new.hire@acme.test")
+    assert deliver_invitations() == {"retry": 1}
+    delivery = InvitationEmail.objects.get(invitation=invitation)
+    assert delivery.state == "pending" and delivery.attempts == 1
+    assert delivery.last_error.startswith("ConnectionRefusedError")
+    # Backing off: not claimed again before the first retry delay (a minute) has passed.
+    assert deliver_invitations() == {}
+    later = timezone.now() + timedelta(seconds=settings.REMINDER_RETRY_BASE_SECONDS + 1)
+    assert deliver_invitations(now=later) == {"retry": 1}
 
 
-def test_a_resend_during_a_mail_outage_keeps_the_old_expiry_and_says_so(
-    client_for, hr_admin, mail_server_down
+def test_an_email_that_fails_for_good_is_shown_to_hr_who_sends_it_again(
+    client_for, hr_admin, mail_server_down, deliver_invitations, settings
 ):
-    invitation = InvitationFactory(employer=hr_admin.employer)
-    response = client_for(hr_admin).post(
-        reverse("people:invitation-resend", args=[invitation.pk]), follow=True
-    )
-    assert "could not be sent" in response.text
-    old_expiry = invitation.expires_at
-    invitation.refresh_from_db()
-    assert invitation.expires_at == old_expiry and invitation.send_count == 0
+    settings.REMINDER_MAX_ATTEMPTS = 1
+    invite(client_for(hr_admin))
+    assert deliver_invitations() == {"failed": 1}
+    invitation = Invitation.objects.get(email="new.hire@acme.test")
+    assert AuditEvent.objects.filter(verb="invitation.email_failed").count() == 1
+    page = client_for(hr_admin).get(reverse("people:invitation-list"), {"state": "failed"}).text
+    assert invitation.email in page and "Not delivered" in page and "Send again" in page
+    home = client_for(hr_admin).get(reverse("home")).text
+    assert "1 invitation e-mail not delivered" in home
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client_for(hr_admin).post(reverse("people:invitation-resend", args=[invitation.pk]))
+    assert deliver_invitations() == {"sent": 1} and invitation.key in mail.outbox[0].body
+    assert InvitationEmail.objects.get(invitation=invitation).round == 2
+
+
+def test_a_revoked_invitation_is_not_mailed(client_for, hr_admin, deliver_invitations):
+    invite(client_for(hr_admin))
+    invitation = Invitation.objects.get(email="new.hire@acme.test")
+    client_for(hr_admin).post(reverse("people:invitation-revoke", args=[invitation.pk]))
+    assert deliver_invitations() == {} and not mail.outbox
+    assert InvitationEmail.objects.get(invitation=invitation).state == "cancelled"
+
+
+def test_a_duplicate_send_task_sends_nothing(client_for, hr_admin):
+    invite(client_for(hr_admin))
+    delivery = InvitationEmail.objects.get()
+    assert invitation_emails_deliver(ids=[delivery.pk]) == {"sent": 1}
+    assert invitation_emails_deliver(ids=[delivery.pk]) == {}
+    assert len(mail.outbox) == 1
+
+
+def test_each_round_of_an_invitation_is_its_own_message(client_for, hr_admin, deliver_invitations):
+    invite(client_for(hr_admin))
+    deliver_invitations()
+    invitation = Invitation.objects.get(email="new.hire@acme.test")
+    client_for(hr_admin).post(reverse("people:invitation-resend", args=[invitation.pk]))
+    deliver_invitations()
+    first, second = (m.extra_headers["Message-ID"] for m in mail.outbox)
+    assert first != second and f"invitation.{invitation.pk}.2@" in second
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_counts_invitations_sent_before_the_outbox_as_sent():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    sent = InvitationFactory(last_sent_at=timezone.now(), send_count=2)
+    unsent = InvitationFactory()
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        MigrationExecutor(connection).migrate([("people", "0002_time_zone_without_choices")])
+    finally:
+        MigrationExecutor(connection).migrate(leaves)
+    delivery = InvitationEmail.objects.get(invitation=sent)
+    assert delivery.state == "sent" and delivery.round == 2 and delivery.sent_at
+    assert not InvitationEmail.objects.filter(invitation=unsent).exists()

@@ -9,12 +9,15 @@ URL = reverse("people:partner")
 PASSWORD = "a-long-new-password-93"
 
 
-def test_an_employee_invites_their_partner_who_signs_up(client_for, client, employee):
+def test_an_employee_invites_their_partner_who_signs_up(
+    client_for, client, employee, deliver_invitations
+):
     response = client_for(employee).post(URL, {"email": "sam@home.test", "first_name": "Sam"})
     assert response.status_code == 302
     partnership = Partnership.objects.get(employee=employee)
     assert partnership.status == "invited" and partnership.partner.kind == Individual.Kind.PARTNER
     invitation = Invitation.objects.get(individual=partnership.partner)
+    assert deliver_invitations() == {"sent": 1}
     assert employee.full_name in mail.outbox[0].subject
     client.get(reverse("people:invitation-accept", args=[invitation.key]))
     client.post(
@@ -50,11 +53,34 @@ def test_either_side_ends_it_and_the_partner_keeps_their_account(client_for, emp
     assert client_for(partner).get(reverse("home")).status_code == 200
 
 
-def test_withdrawing_an_invited_partner_revokes_the_link(client_for, employee):
+def test_withdrawing_an_invited_partner_revokes_the_link_and_its_unsent_email(
+    client_for, employee, deliver_invitations
+):
     client_for(employee).post(URL, {"email": "sam@home.test", "first_name": "Sam"})
     client_for(employee).post(reverse("people:partner-end"))
     invitation = Invitation.objects.get(email="sam@home.test")
-    assert invitation.state == "revoked"
+    assert invitation.state == "revoked" and invitation.delivery.state == "cancelled"
+    assert deliver_invitations() == {} and not mail.outbox
+
+
+def test_a_failed_partner_invitation_is_shown_to_the_employee_who_sends_it_again(
+    client_for, employee, settings, mail_server_down, deliver_invitations
+):
+    settings.REMINDER_MAX_ATTEMPTS = 1
+    client_for(employee).post(URL, {"email": "sam@home.test", "first_name": "Sam"})
+    assert deliver_invitations() == {"failed": 1}
+    page = client_for(employee).get(URL).text
+    assert "Not delivered" in page and "Send the invitation again" in page
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client_for(employee).post(reverse("people:partner-resend"))
+    assert deliver_invitations() == {"sent": 1} and mail.outbox[0].to == ["sam@home.test"]
+
+
+def test_only_the_inviting_employee_resends_a_partner_invitation(client_for, employee, peer):
+    client_for(employee).post(URL, {"email": "sam@home.test", "first_name": "Sam"})
+    response = client_for(peer).post(reverse("people:partner-resend"), follow=True)
+    assert "no invitation waiting" in response.text
+    assert Invitation.objects.get(email="sam@home.test").delivery.round == 1
 
 
 def test_each_side_sets_its_own_sharing(client_for, employee, partner):

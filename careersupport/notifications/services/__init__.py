@@ -16,11 +16,13 @@ due rows for a lease (`reminders_claim_due`), each send task re-checks the row u
 runs twice sends nothing the second time.
 
 One module per area: `scheduling` (the API above and the dispatcher), `delivery` (delivery,
-e-mail and the daily digest), `inbox` (the inbox, preferences and failures). Callers import
+e-mail and the daily digest), `inbox` (the inbox, preferences and failures); the claim,
+lease, retry and give-up rules are `notifications.outbox`, the engine invitation e-mails
+run on too. Callers import
 from this package, as they did when it was one module.
 """
 
-from .delivery import (
+from ..outbox import (
     CANCELLED,
     DEFERRED,
     FAILED,
@@ -29,12 +31,14 @@ from .delivery import (
     SKIPPED,
     UNREACHABLE,
     OutageGuard,
+    retry_delay,
+)
+from .delivery import (
     _reminder_attempt_failed,
     absolute_url,
     preference_for,
     reminder_deliver,
     reminders_deliver,
-    retry_delay,
 )
 from .inbox import (
     notification_mark_read,

@@ -7,7 +7,6 @@ second time; e-mails are rendered here and sent over one connection per task.
 from __future__ import annotations
 
 import hashlib
-import smtplib
 from collections import Counter
 from datetime import timedelta
 from functools import cache
@@ -26,19 +25,20 @@ from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
 from ..models import Notification, NotificationPreference, Reminder
+
+# Outcomes of a delivery attempt, and the claim, retry and give-up rules: the shared engine's.
+from ..outbox import (
+    CANCELLED,
+    DEFERRED,
+    FAILED,
+    RETRY,
+    SENT,
+    SKIPPED,
+    attempt_failed,
+    is_waiting,
+)
 from ..reminders import DIGEST_KIND
 from .scheduling import reminder_schedule
-
-# Outcomes of one delivery attempt, returned by the send task (and shown in its log).
-SENT, SKIPPED, DEFERRED, RETRY, FAILED, CANCELLED = (
-    "sent",
-    "skipped",
-    "deferred",
-    "retry",
-    "failed",
-    "cancelled",
-)
-
 
 # --- delivery ---------------------------------------------------------------------------------
 
@@ -114,9 +114,8 @@ def _deliver_one(
     """Decide and send one reminder; its inbox entry joins `delivered` for one INSERT."""
     if reminder.due_at > now:
         return SKIPPED  # moved to later since this task was queued
-    if reminder.claimed_at is None and reminder.next_attempt_at > now:
-        # Backing off after a mail error, or waiting for the end of quiet hours: a stale
-        # duplicate task must not jump the wait; the dispatcher claims it when it is over.
+    if is_waiting(reminder, now):
+        # Backing off after a mail error, or waiting for the end of quiet hours.
         return SKIPPED
     recipient = reminder.recipient
     if recipient.deactivated_at is not None:
@@ -190,17 +189,8 @@ def _reminder_attempt_failed(*, reminder_id: int, error: Exception) -> str:
     )
     if reminder is None or reminder.state != Reminder.State.PENDING:
         return SKIPPED
-    reason = f"{type(error).__name__}: {error}"[:2000]
-    if reminder.attempts + 1 < settings.REMINDER_MAX_ATTEMPTS:
-        reminder.attempts += 1
-        reminder.last_error = reason
-        reminder.claimed_at = None
-        reminder.next_attempt_at = now + retry_delay(reminder.attempts)
-        reminder.save(
-            update_fields=["attempts", "last_error", "claimed_at", "next_attempt_at", "updated_at"]
-        )
+    if attempt_failed(reminder, error, now=now) == RETRY:
         return RETRY
-    _reminder_close(reminder, Reminder.State.FAILED, reason, now)
     if reminder.kind != DIGEST_KIND:
         # The e-mail is lost for good; the inbox still shows the reminder.
         _notification(reminder, Notification.Email.FAILED, now).save()
@@ -210,53 +200,12 @@ def _reminder_attempt_failed(*, reminder_id: int, error: Exception) -> str:
         verb="reminder.failed",
         target=reminder,
         kind=reminder.kind,
-        error=reason,
+        error=reminder.last_error,
     )
     return FAILED
 
 
-def retry_delay(attempts: int) -> timedelta:
-    """Exponential back-off after the n-th failed attempt: base, 2×, 4×… capped at an hour."""
-    seconds = settings.REMINDER_RETRY_BASE_SECONDS * 2 ** (attempts - 1)
-    return timedelta(seconds=min(seconds, 3600))
-
-
 # --- e-mail -------------------------------------------------------------------------------
-
-# Errors that say the mail server cannot be reached at all (not that one address is bad).
-UNREACHABLE = (
-    smtplib.SMTPConnectError,
-    smtplib.SMTPServerDisconnected,
-    ConnectionError,
-    TimeoutError,
-)
-
-
-class OutageGuard(BaseEmailBackend):
-    """An e-mail connection for one send task that stops trying once the server is unreachable.
-
-    Without it, a mail server that hangs costs every reminder of the task its own
-    EMAIL_TIMEOUT (50 reminders x 20 s outlasts the dispatcher's lease); with it, the rest
-    fail at once with the same reason and are retried with back-off like any mail error."""
-
-    def __init__(self, mail: BaseEmailBackend, down: Exception | None = None):
-        super().__init__()
-        self.mail, self.down = mail, down
-
-    def send_messages(self, messages) -> int:
-        if self.down is not None:
-            raise type(self.down)(*self.down.args)
-        try:
-            return self.mail.send_messages(messages)
-        except UNREACHABLE as error:
-            self.down = error
-            raise
-
-    def open(self):
-        return self.mail.open()
-
-    def close(self) -> None:
-        self.mail.close()
 
 
 @cache

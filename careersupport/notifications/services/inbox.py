@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careersupport.people.models import Individual
+from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..kinds import registered_kinds
@@ -88,8 +89,7 @@ def preference_update(
 @transaction.atomic
 def reminder_retry(*, reminder: Reminder, actor: Individual) -> Reminder:
     """An HR admin sends a failed reminder again (after fixing an address, say)."""
-    if not actor.is_hr_admin or reminder.employer_id != actor.employer_id:
-        raise ValidationError("Only HR admins of the employer can retry its reminders.")
+    require_hr(actor, reminder.employer_id)
     reminder = Reminder.objects.select_for_update().get(pk=reminder.pk)
     if reminder.state != Reminder.State.FAILED:
         raise ValidationError("Only a failed reminder can be sent again.")

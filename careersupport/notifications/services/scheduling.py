@@ -5,15 +5,14 @@ The API joins the caller's transaction; nothing here sends anything (that is `de
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from careersupport.people.models import Individual
 
+from .. import outbox
 from ..kinds import registered_kinds
 from ..models import Reminder
 
@@ -116,24 +115,12 @@ def reminder_cancel_prefix(*, prefix: str) -> int:
 
 
 def reminders_claim_due(*, limit: int = 500, now: datetime | None = None) -> list[int]:
-    """Claim up to `limit` due reminders for one lease and return their ids.
+    """Claim up to `limit` due reminders for one lease and return their ids (the shared
+    engine's `outbox.claim_due`).
 
     One indexed query finds them (the partial index on pending rows, so its cost does not
     grow with the reminders already sent); `SKIP LOCKED` and the conditional UPDATE make two
     dispatchers running at once claim disjoint rows. A claim whose task never completed is
     due again when its lease ends.
     """
-    now = now or timezone.now()
-    lease_ends = now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
-    with transaction.atomic():
-        ids = list(
-            Reminder.objects.filter(state=Reminder.State.PENDING, next_attempt_at__lte=now)
-            .order_by("next_attempt_at")
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)[:limit]
-        )
-        if ids:
-            Reminder.objects.filter(
-                pk__in=ids, state=Reminder.State.PENDING, next_attempt_at__lte=now
-            ).update(next_attempt_at=lease_ends, claimed_at=now)
-    return ids
+    return outbox.claim_due(Reminder, limit=limit, now=now)

@@ -4,12 +4,13 @@ Each function is atomic, takes the acting person, validates with `full_clean()` 
 an `AuditEvent`. None of them sees a request or a form.
 
 One module per area: `auditing` (the `audit` every app's writes call), `invitations`
-(invitations and the CSV import that sends them), `partners`, `profiles` (profiles,
-reporting lines, departments). Callers import from this package, as they did when it was
-one module.
+(invitations and the CSV import), `invitation_emails` (their e-mails' outbox, sent by
+Celery after the commit), `partners`, `profiles` (profiles, reporting lines, departments).
+Callers import from this package, as they did when it was one module.
 """
 
 from .auditing import audit
+from .invitation_emails import invitation_emails_claim_due, invitation_emails_deliver
 from .invitations import (
     CSV_COLUMNS,
     CSV_MAX_ROWS,
@@ -23,7 +24,12 @@ from .invitations import (
     invitation_resend,
     invitation_revoke,
 )
-from .partners import partner_invite, partnership_end, partnership_set_sharing
+from .partners import (
+    partner_invitation_resend,
+    partner_invite,
+    partnership_end,
+    partnership_set_sharing,
+)
 from .profiles import (
     PROFILE_FIELDS,
     department_create,
@@ -45,8 +51,12 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "employees_import_csv",
+    # the invitation e-mails' outbox
+    "invitation_emails_claim_due",
+    "invitation_emails_deliver",
     # partners
     "partner_invite",
+    "partner_invitation_resend",
     "partnership_end",
     "partnership_set_sharing",
     # profiles and reporting lines

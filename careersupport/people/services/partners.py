@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from ..models import Individual, Invitation, Partnership
 from .auditing import audit
-from .invitations import _ensure_no_account, _invitations_send, _new_invitation
+from .invitation_emails import emails_cancel, emails_queue
+from .invitations import _ensure_no_account, _new_invitation, _resend
 
 # --- partners ----------------------------------------------------------------------------
 
@@ -26,7 +27,7 @@ def partner_invite(
     email = email.strip().lower()
     if email == employee.email.lower() or (employee.user_id and email == employee.user.email):
         raise ValidationError({"email": "Enter your partner's address, not your own."})
-    if Individual.objects.of_employer(employee.employer).filter(email__iexact=email).exists():
+    if Individual.objects.for_employer(employee.employer).filter(email__iexact=email).exists():
         raise ValidationError({"email": "This address already belongs to someone here."})
     _ensure_no_account(email)
     partner = Individual(
@@ -43,9 +44,25 @@ def partner_invite(
         employer=employee.employer, employee=employee, partner=partner
     )
     invitation = _new_invitation(individual=partner, actor=employee)
-    _invitations_send([invitation])
+    emails_queue([invitation])
     audit(employer=employee.employer, actor=employee, verb="partner.invited", target=partnership)
     return partnership
+
+
+@transaction.atomic
+def partner_invitation_resend(*, employee: Individual) -> Invitation:
+    """The employee sends their partner's invitation again (after a failed e-mail, say)."""
+    invitation = (
+        Invitation.objects.filter(
+            individual__partnerships_as_partner__employee=employee,
+            individual__partnerships_as_partner__status=Partnership.Status.INVITED,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError("There is no invitation waiting for your partner.")
+    return _resend(invitation=invitation, actor=employee)
 
 
 @transaction.atomic
@@ -57,9 +74,9 @@ def partnership_end(*, partnership: Partnership, actor: Individual) -> Partnersh
     if partnership.status == Partnership.Status.ENDED:
         return partnership
     if partnership.status == Partnership.Status.INVITED:
-        Invitation.objects.filter(individual_id=partnership.partner_id).pending().update(
-            revoked_at=timezone.now()
-        )
+        pending = Invitation.objects.filter(individual_id=partnership.partner_id).pending()
+        emails_cancel(list(pending))
+        pending.update(revoked_at=timezone.now())
     partnership.status = Partnership.Status.ENDED
     partnership.ended_at = timezone.now()
     partnership.employee_shares_goals = partnership.partner_shares_goals = False

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .. import hierarchy
 from ..models import Department, Employer, Individual
+from ..permissions import require_hr
 from ..signals import time_zone_changed
 from .auditing import audit
 
@@ -39,18 +41,6 @@ def profile_update(*, individual: Individual, actor: Individual, **changes) -> I
     return individual
 
 
-def _chain_above(manager: Individual) -> set[int]:
-    """Ids of the manager and everyone above them, one query per level of the chain."""
-    seen: set[int] = set()
-    current_id: int | None = manager.pk
-    while current_id and current_id not in seen:
-        seen.add(current_id)
-        current_id = (
-            Individual.objects.filter(pk=current_id).values_list("manager_id", flat=True).first()
-        )
-    return seen
-
-
 @transaction.atomic
 def reporting_line_update(
     *,
@@ -62,12 +52,11 @@ def reporting_line_update(
     is_hr_admin: bool,
 ) -> Individual:
     """HR sets where a person sits; a manager inside the person's own chain is refused."""
-    if not actor.is_hr_admin or actor.employer_id != individual.employer_id:
-        raise ValidationError("Only HR admins of this employer can change reporting lines.")
+    require_hr(actor, individual.employer_id)
     if manager is not None:
         if manager.pk == individual.pk:
             raise ValidationError({"manager": "A person cannot be their own manager."})
-        if individual.pk in _chain_above(manager):
+        if hierarchy.is_above(individual.pk, manager.pk):
             raise ValidationError(
                 {"manager": f"{manager} reports to {individual}: this would make a loop."}
             )
@@ -93,8 +82,9 @@ def reporting_line_update(
 
 @transaction.atomic
 def department_create(*, employer: Employer, actor: Individual, name: str) -> Department:
+    require_hr(actor, employer)
     name = name.strip()
-    if Department.objects.filter(employer=employer, name__iexact=name).exists():
+    if Department.objects.for_employer(employer).filter(name__iexact=name).exists():
         raise ValidationError({"name": f"There is already a department called {name}."})
     department = Department(employer=employer, name=name)
     department.full_clean()

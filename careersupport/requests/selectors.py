@@ -1,0 +1,275 @@
+"""Reads shaped for each page, scoped to the viewer by the rule of `permissions`."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet, Value
+
+from careersupport.people.models import Individual
+
+from .models import (
+    Decision,
+    FinancialKind,
+    FinancialRequest,
+    FlexibleArrangement,
+    LeavePolicy,
+    LeaveRequest,
+    PublicHoliday,
+    Status,
+)
+from .services.digest import no_active_manager_q
+
+# --- the requester ----------------------------------------------------------------------------
+
+
+def my_leave(viewer: Individual) -> QuerySet[LeaveRequest]:
+    return LeaveRequest.objects.filter(person=viewer).select_related("policy")
+
+
+def my_arrangements(viewer: Individual) -> QuerySet[FlexibleArrangement]:
+    return FlexibleArrangement.objects.filter(person=viewer).select_related("colleague")
+
+
+def my_financial(viewer: Individual) -> QuerySet[FinancialRequest]:
+    return FinancialRequest.objects.filter(person=viewer).select_related("support")
+
+
+def job_shares_to_confirm(viewer: Individual) -> QuerySet[FlexibleArrangement]:
+    return (
+        FlexibleArrangement.objects.for_employer(viewer.employer_id)
+        .filter(colleague=viewer, status=Status.WAITING_COLLEAGUE)
+        .select_related("person")
+    )
+
+
+def current_arrangement(person: Individual) -> FlexibleArrangement | None:
+    """The approved arrangement the person works under (approving one ends the one before)."""
+    return (
+        FlexibleArrangement.objects.filter(person=person, status=Status.APPROVED)
+        .select_related("colleague")
+        .order_by("start_date")
+        .first()
+    )
+
+
+def open_policies(viewer: Individual) -> QuerySet[LeavePolicy]:
+    return (
+        LeavePolicy.objects.for_employer(viewer.employer_id)
+        .filter(is_active=True)
+        .select_related("offering")
+    )
+
+
+def open_kinds(viewer: Individual) -> QuerySet[FinancialKind]:
+    return FinancialKind.objects.for_employer(viewer.employer_id).filter(is_active=True)
+
+
+def history_of(request) -> QuerySet[Decision]:
+    return request.decisions.select_related("actor").order_by("at", "id")
+
+
+# --- the approver page ------------------------------------------------------------------------
+
+
+def _waiting_sets(viewer: Individual):
+    """The three querysets of what waits for this approver (rules 2 and 3)."""
+    employer = viewer.employer_id
+    none = LeaveRequest.objects.none()
+    flexible = FlexibleArrangement.objects.for_employer(employer).filter(status=Status.PENDING)
+    if viewer.is_hr_admin:
+        leave = (
+            LeaveRequest.objects.for_employer(employer)
+            .filter(status=Status.PENDING)
+            .exclude(person=viewer)
+        )
+        money = (
+            FinancialRequest.objects.for_employer(employer)
+            .filter(status=Status.PENDING)
+            .exclude(person=viewer)
+        )
+        flexible = flexible.filter(no_active_manager_q(employer, or_manager=viewer.pk)).exclude(
+            person=viewer
+        )
+    else:
+        leave, money = none, FinancialRequest.objects.none()
+        flexible = flexible.filter(person__manager=viewer)
+    return leave, flexible, money
+
+
+@dataclass
+class WaitingPage:
+    rows: list
+    counts: dict[str, int]
+    number: int
+    pages: int
+    total: int = field(init=False)
+
+    def __post_init__(self):
+        self.total = sum(self.counts.values())
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def waiting_for(viewer: Individual, *, page: int = 1, per_page: int = 25) -> WaitingPage:
+    """Everything waiting for the viewer across the three kinds, oldest first: three counts,
+    one query for the page's (kind, id) in order, one per kind for its rows."""
+    leave, flexible, money = _waiting_sets(viewer)
+    counts = {"leave": leave.count(), "flexible": flexible.count(), "financial": money.count()}
+    total = sum(counts.values())
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    parts = [
+        qs.order_by().annotate(k=Value(name)).values_list("created_at", "id", "k")
+        for name, qs in (("leave", leave), ("flexible", flexible), ("financial", money))
+        if counts[name]
+    ]
+    rows = []
+    if parts:
+        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        start = (page - 1) * per_page
+        keys = list(union.order_by("created_at", "id")[start : start + per_page])
+        ids: dict[str, list[int]] = {"leave": [], "flexible": [], "financial": []}
+        for _, pk, kind in keys:
+            ids[kind].append(pk)
+        found: dict[tuple[str, int], LeaveRequest | FlexibleArrangement | FinancialRequest] = {}
+        if ids["leave"]:
+            for r in LeaveRequest.objects.filter(pk__in=ids["leave"]).select_related(
+                "person", "person__department", "policy"
+            ):
+                found["leave", r.pk] = r
+        if ids["flexible"]:
+            for a in FlexibleArrangement.objects.filter(pk__in=ids["flexible"]).select_related(
+                "person", "person__department", "colleague"
+            ):
+                found["flexible", a.pk] = a
+        if ids["financial"]:
+            for f in FinancialRequest.objects.filter(pk__in=ids["financial"]).select_related(
+                "person", "person__department", "support"
+            ):
+                found["financial", f.pk] = f
+        rows = [(kind, found[kind, pk]) for _, pk, kind in keys if (kind, pk) in found]
+    return WaitingPage(rows=rows, counts=counts, number=page, pages=pages)
+
+
+def waiting_count(viewer: Individual) -> int:
+    return sum(qs.count() for qs in _waiting_sets(viewer))
+
+
+# --- the team month view ---------------------------------------------------------------------
+
+
+def month_bounds(month: date) -> tuple[date, date]:
+    first = month.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def team_people(viewer: Individual) -> QuerySet[Individual]:
+    return (
+        Individual.objects.for_employer(viewer.employer_id)
+        .employees()
+        .active()
+        .filter(manager=viewer)
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def team_absences(people: list[Individual], first: date, last: date) -> dict[int, list]:
+    """Approved leave of these people meeting the month: dates only (rule 3), one query."""
+    rows = (
+        LeaveRequest.objects.filter(
+            person__in=[p.pk for p in people],
+            status=Status.APPROVED,
+            start_date__lte=last,
+            end_date__gte=first,
+        )
+        .order_by("start_date")
+        .values_list("person_id", "start_date", "end_date", "start_half", "end_half")
+    )
+    found: dict[int, list] = {}
+    for person_id, start, end, start_half, end_half in rows:
+        found.setdefault(person_id, []).append((start, end, start_half, end_half))
+    return found
+
+
+def team_arrangements(people: list[Individual]) -> dict[int, FlexibleArrangement]:
+    rows = (
+        FlexibleArrangement.objects.filter(
+            person__in=[p.pk for p in people], status=Status.APPROVED
+        )
+        .select_related("colleague")
+        .order_by("start_date")
+    )
+    return {a.person_id: a for a in rows}
+
+
+def holidays_of(employer_id: int, first: date, last: date) -> dict[date, str]:
+    return dict(
+        PublicHoliday.objects.for_employer(employer_id)
+        .filter(date__gte=first, date__lte=last)
+        .values_list("date", "name")
+    )
+
+
+def team_leave_for_csv(viewer: Individual, first: date, last: date):
+    return (
+        LeaveRequest.objects.for_employer(viewer.employer_id)
+        .filter(
+            person__manager=viewer,
+            status=Status.APPROVED,
+            start_date__lte=last,
+            end_date__gte=first,
+        )
+        .order_by("start_date", "person__last_name")
+        .values_list(
+            "person__first_name",
+            "person__preferred_name",
+            "person__last_name",
+            "start_date",
+            "end_date",
+            "start_half",
+            "end_half",
+        )
+    )
+
+
+# --- HR ---------------------------------------------------------------------------------------
+
+
+def policies_for_hr(viewer: Individual) -> QuerySet[LeavePolicy]:
+    return LeavePolicy.objects.for_employer(viewer.employer_id).select_related("offering")
+
+
+def kinds_for_hr(viewer: Individual) -> QuerySet[FinancialKind]:
+    return FinancialKind.objects.for_employer(viewer.employer_id)
+
+
+def holidays_for_hr(viewer: Individual, year: int) -> QuerySet[PublicHoliday]:
+    return PublicHoliday.objects.for_employer(viewer.employer_id).filter(date__year=year)
+
+
+def leave_for_hr_csv(viewer: Individual, first: date, last: date):
+    """Every leave request meeting the dates, without a reason (reports never carry one)."""
+    return (
+        LeaveRequest.objects.for_employer(viewer.employer_id)
+        .filter(start_date__lte=last, end_date__gte=first)
+        .select_related("person", "person__department", "policy")
+        .order_by("start_date", "id")
+    )
+
+
+def financial_for_hr_csv(viewer: Individual, year: int):
+    return (
+        FinancialRequest.objects.for_employer(viewer.employer_id)
+        .filter(budget_year=year)
+        .select_related("person", "person__department", "support")
+        .order_by("created_at", "id")
+    )

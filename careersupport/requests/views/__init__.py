@@ -1,0 +1,1 @@
+"""Thin views of the requests app, one module per area."""
