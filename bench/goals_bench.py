@@ -47,7 +47,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("CONN_MAX_AGE", "600")  # persistent connections, as in production
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -45,7 +45,7 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 # The request queues one message; no worker may send the e-mails of a benchmark.
 os.environ["CELERY_BROKER_URL"] = "memory://localhost/"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

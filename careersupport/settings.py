@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "careersupport.people.context_processors.roles",
                 "careersupport.notifications.context_processors.inbox",
+                "careersupport.context_processors.choices",
             ],
         },
     },

@@ -12,37 +12,22 @@ from careersupport.people.timezones import time_zone_choices
 from careersupport.utils import QuickSelect
 
 from .models import Cohort, Enrollment, Offering
+from .services.offerings import OFFERING_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def _with_departments(fields: tuple[str, ...]) -> list[str]:
+    """The service's editable fields, with the departments right after the audience boxes."""
+    at = fields.index("for_returners") + 1
+    return [*fields[:at], "departments", *fields[at:]]
+
+
 class OfferingForm(forms.ModelForm):
     class Meta:
         model = Offering
-        fields = [
-            "title",
-            "kind",
-            "description",
-            "for_employees",
-            "for_partners",
-            "for_managers",
-            "for_caregivers",
-            "for_returners",
-            "departments",
-            "provider",
-            "provider_name",
-            "format",
-            "location",
-            "online_url",
-            "starts_on",
-            "ends_on",
-            "capacity",
-            "enrollment_opens_at",
-            "enrollment_closes_at",
-            "needs_approval",
-            "is_confidential",
-        ]
+        fields = _with_departments(OFFERING_FIELDS)
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,
@@ -142,6 +127,8 @@ class BulkDecisionForm(forms.Form):
 
 
 class SessionForm(forms.Form):
+    """The fields of `SESSION_FIELDS`, in its order (a test keeps the two the same)."""
+
     title = forms.CharField(max_length=200)
     starts_at = forms.DateTimeField(label="Starts", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Ends", widget=DATETIME)

@@ -45,7 +45,7 @@ def eligibility_q(person: Individual) -> Q:
     if person.is_partner:
         # A partner takes part through an active partnership with an employee; once it
         # ends (or before it is accepted) the employer's programs are closed to them.
-        if not Partnership.objects.filter(partner=person, status="active").exists():
+        if not Partnership.objects.active().filter(partner=person).exists():
             return Q(pk__in=[])
         groups |= Q(for_partners=True)
     if person.kind != Individual.Kind.EXTERNAL:
@@ -99,8 +99,9 @@ def with_seat_counts(qs: QuerySet[Offering]) -> QuerySet[Offering]:
     # One count per seated status: each is a range of the (offering, status) index, where
     # an IN over both would read every enrollment of the offering.
     return qs.annotate(
-        seats_taken=status_count("enrolled") + status_count("completed"),
-        waitlisted_count=status_count("waitlisted"),
+        seats_taken=status_count(Enrollment.Status.ENROLLED)
+        + status_count(Enrollment.Status.COMPLETED),
+        waitlisted_count=status_count(Enrollment.Status.WAITLISTED),
     )
 
 
@@ -149,7 +150,12 @@ def my_enrollments(viewer: Individual) -> QuerySet[Enrollment]:
     )
     return (
         Enrollment.objects.filter(
-            person=viewer, status__in=[*Enrollment.ACTIVE, "completed", "declined"]
+            person=viewer,
+            status__in=[
+                *Enrollment.ACTIVE,
+                Enrollment.Status.COMPLETED,
+                Enrollment.Status.DECLINED,
+            ],
         )
         .select_related("offering", "cohort")
         .annotate(
@@ -209,16 +215,14 @@ def erg_members(offering: Offering) -> QuerySet[Enrollment]:
     if offering.is_confidential:  # refused by Offering.clean; never list names regardless
         return Enrollment.objects.none()
     return (
-        offering.enrollments.filter(status="enrolled")
+        offering.enrollments.filter(status=Enrollment.Status.ENROLLED)
         .select_related("person")
         .order_by("-is_lead", "person__last_name", "person__first_name")
     )
 
 
 def shadow_slots_for(offering: Offering, viewer: Individual) -> QuerySet[ShadowSlot]:
-    live = ShadowBooking.objects.filter(
-        slot_id=OuterRef("pk"), status__in=["requested", "confirmed"]
-    )
+    live = ShadowBooking.objects.filter(slot_id=OuterRef("pk"), status__in=ShadowBooking.LIVE)
     return (
         offering.slots.filter(ends_at__gte=timezone.now())
         .select_related("host")
@@ -235,7 +239,7 @@ def shadow_slots_for(offering: Offering, viewer: Individual) -> QuerySet[ShadowS
 
 def bookings_for_host(host: Individual) -> QuerySet[ShadowBooking]:
     return (
-        ShadowBooking.objects.filter(slot__host=host, status__in=["requested", "confirmed"])
+        ShadowBooking.objects.filter(slot__host=host, status__in=ShadowBooking.LIVE)
         .select_related("slot", "slot__offering", "participant")
         .order_by("slot__starts_at")
     )
@@ -281,7 +285,9 @@ def approval_queue(viewer: Individual, *, offering_id: int | None = None) -> Que
     """Requests waiting for HR, oldest first. No request of a confidential offering exists:
     it cannot need approval, nor become confidential while requests wait (offering_update),
     so the count reads the partial index alone, with no join to the offerings."""
-    qs = Enrollment.objects.for_employer(viewer.employer_id).filter(status="requested")
+    qs = Enrollment.objects.for_employer(viewer.employer_id).filter(
+        status=Enrollment.Status.REQUESTED
+    )
     if offering_id:
         qs = qs.filter(offering_id=offering_id)
     return qs.select_related("offering", "person", "person__department").order_by(
@@ -297,7 +303,7 @@ def pending_label(viewer: Individual) -> str:
     ("999+"), so the badge costs the same however long the queue grows."""
     n = (
         Enrollment.objects.for_employer(viewer.employer_id)
-        .filter(status="requested")
+        .filter(status=Enrollment.Status.REQUESTED)
         .order_by()[: PENDING_CAP + 1]
         .count()
     )

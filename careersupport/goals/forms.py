@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from .models import PERCENT, CheckIn, Goal, GoalReview, Milestone
+from .services import EDITABLE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -27,17 +28,7 @@ class GoalForm(forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = [
-            "title",
-            "why",
-            "category",
-            "target_date",
-            "status",
-            "cadence",
-            "progress",
-            "shared_with_manager",
-            "shared_with_partner",
-        ]
+        fields = list(EDITABLE)  # what goal_update accepts
         widgets = {"target_date": DATE, "why": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "shared_with_manager": "Your manager and the managers above them see it. Untick both boxes to keep the goal private.",

@@ -29,7 +29,13 @@ from .permissions import shared_with_q, team_visible_q
 
 MIN_GROUP = 5  # reports never show a group smaller than this
 
-STATUS_ORDER = ["active", "draft", "paused", "achieved", "dropped"]
+STATUS_ORDER = [
+    Goal.Status.ACTIVE,
+    Goal.Status.DRAFT,
+    Goal.Status.PAUSED,
+    Goal.Status.ACHIEVED,
+    Goal.Status.DROPPED,
+]
 
 
 def goals_of_owner(*, viewer: Individual, status: str = "") -> QuerySet[Goal]:
@@ -307,7 +313,7 @@ def reviews_awaiting_reply(*, viewer: Individual) -> QuerySet[GoalReview]:
 
 def home_summary(*, viewer: Individual) -> dict:
     """Two queries: what of the viewer's goals needs attention this week."""
-    from .services import owner_today
+    from .dates import owner_today
 
     today = owner_today(viewer)
     due = list(

@@ -12,38 +12,32 @@ behind before Monday). Outside that last day the run costs one query.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.notifications.models import Reminder
+from careersupport.notifications.selectors import reminders_published
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
+from careersupport.notifications.timing import next_local_after
 from careersupport.people.models import Individual
 
 from .models import Goal
 from .permissions import team_visible_q
+from .reminders import TEAM_OVERDUE_SUMMARY, team_summary_key
 
-KIND = "goals.team_overdue_summary"
+KIND = TEAM_OVERDUE_SUMMARY
 SUMMARY_WEEKDAY = 0  # Monday
 SUMMARY_TIME = time(9, 0)
 PUBLISH_AHEAD = timedelta(days=1)
 NAMES_SHOWN = 5
 
 
-def next_summary_at(now: datetime, tz: tzinfo) -> datetime:
+def next_summary_at(now: datetime, tz: ZoneInfo) -> datetime:
     """The next Monday 09:00 on the wall clock of `tz` (DST-safe: built from the local date)."""
-    local = now.astimezone(tz)
-    days = (SUMMARY_WEEKDAY - local.weekday()) % 7
-    at = datetime.combine(local.date() + timedelta(days=days), SUMMARY_TIME, tzinfo=tz)
-    if at <= local:
-        at = datetime.combine(at.date() + timedelta(days=7), SUMMARY_TIME, tzinfo=tz)
-    return at
-
-
-def summary_key(manager: Individual, at: datetime) -> str:
-    return f"{KIND}:{manager.pk}:{at:%Y%m%d}"
+    return next_local_after(now, SUMMARY_TIME, tz, weekday=SUMMARY_WEEKDAY)
 
 
 @transaction.atomic
@@ -58,14 +52,15 @@ def team_summaries_publish(*, now: datetime | None = None) -> int:
         .distinct()
         .only("id", "employer_id", "time_zone", "first_name", "last_name", "preferred_name")
     )
-    due: dict[int, tuple[Individual, datetime]] = {}
+    # Per manager: the moment of their next summary and that Monday's date on their clock.
+    due: dict[int, tuple[Individual, datetime, date]] = {}
     for manager in managers:
         at = next_summary_at(now, manager.tzinfo)
         if at - now <= PUBLISH_AHEAD:
-            due[manager.pk] = (manager, at)
+            due[manager.pk] = (manager, at, at.astimezone(manager.tzinfo).date())
     if not due:
         return 0
-    latest_day = max(at.date() for _, at in due.values())
+    latest_day = max(monday for _, _, monday in due.values())
     # Overdue on the day the summary arrives: due before that Monday and not yet checked in.
     rows = (
         Goal.objects.filter(
@@ -87,33 +82,38 @@ def team_summaries_publish(*, now: datetime | None = None) -> int:
     )
     overdue: dict[int, dict[int, list]] = defaultdict(dict)
     for manager_id, owner_id, first, last, day in rows:
-        if day < due[manager_id][1].date():
+        # Never None (the filter above), though the columns are nullable.
+        if manager_id is not None and day is not None and day < due[manager_id][2]:
             person = overdue[manager_id].setdefault(owner_id, [f"{first} {last}".strip(), 0])
             person[1] += 1
     url = reverse("team:overview") + "?overdue=on"
-    keys = {manager_id: summary_key(manager, at) for manager_id, (manager, at) in due.items()}
+    keys = {pk: team_summary_key(pk, monday) for pk, (_, _, monday) in due.items()}
     # What the previous hourly runs left: unchanged summaries cost no write.
-    existing = {
-        row[0]: row[1:]
-        for row in Reminder.objects.filter(key__in=keys.values()).values_list(
-            "key", "state", "due_at", "title", "body"
-        )
-    }
+    existing = reminders_published(keys=keys.values())
     published = 0
-    for manager_id, (manager, at) in due.items():
+    for manager_id, (manager, at, _) in due.items():
         key, people = keys[manager_id], overdue.get(manager_id)
         before = existing.get(key)
         if not people:
-            if before and before[0] == Reminder.State.PENDING:
+            if before and before.is_pending:
                 reminder_cancel(key=key)
             continue
         count = sum(n for _, n in people.values())
         title = f"{count} overdue check-in{'s' if count != 1 else ''} in your team"
         body = _body(list(people.values()))
         published += 1
-        if before and before[0] not in (Reminder.State.PENDING, Reminder.State.CANCELLED):
+        if before and before.is_done:
             continue  # already sent (never twice) or failed for good
-        if before and before[0] == Reminder.State.PENDING and before[1:] == (at, title, body):
+        if (
+            before
+            and before.is_pending
+            and (before.due_at, before.title, before.body)
+            == (
+                at,
+                title,
+                body,
+            )
+        ):
             continue  # pending and still right
         # A summary cancelled when the team caught up comes back if it fell behind again.
         reminder_schedule(

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from careersupport.people.permissions import hr_required, individual_required, manager_required
 from careersupport.utils import add_service_errors, message_service_error, paginate
 
-from . import selectors, services
+from . import dates, selectors, services
 from .charts import progress_chart
 from .forms import CheckInForm, GoalForm, MilestoneForm, ReplyForm, ReviewForm, TeamFilterForm
 from .models import Goal
@@ -35,7 +35,7 @@ def goal_list(request):
             "statuses": Goal.Status.choices,
             "shared": selectors.goals_shared_with(viewer=me),
             "awaiting_reply": list(selectors.reviews_awaiting_reply(viewer=me)[:10]),
-            "today": services.owner_today(me),
+            "today": dates.owner_today(me),
         },
     )
 
@@ -70,7 +70,7 @@ def goal_detail(request, pk: int):
             "chart": progress_chart(page["checkins"]),
             "milestone_form": MilestoneForm() if access.is_owner else None,
             "reply_form": ReplyForm() if access.is_owner else None,
-            "today": services.owner_today(goal.owner),
+            "today": dates.owner_today(goal.owner),
             **page,
         },
     )
@@ -220,7 +220,7 @@ def team(request):
         category=data.get("category", ""),
         status=data.get("status") or Goal.Status.ACTIVE,
     )
-    today = services.owner_today(me)
+    today = dates.owner_today(me)
     page = window_page(request, selectors.team_people(viewer=me, filters=filters, today=today))
     selectors.team_page_rollup(page.object_list, today)
     query = request.GET.copy()
@@ -241,7 +241,7 @@ def team(request):
 @hr_required
 def hr_summary(request):
     me = request.individual
-    rows = selectors.hr_department_summary(employer=me.employer, today=services.owner_today(me))
+    rows = selectors.hr_department_summary(employer=me.employer, today=dates.owner_today(me))
     return render(
         request, "goals/hr_summary.html", {"rows": rows, "min_group": selectors.MIN_GROUP}
     )

@@ -13,7 +13,6 @@ import smtplib
 from datetime import time, timedelta
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
 from careersupport.people.demo import DemoWorld
@@ -62,7 +61,9 @@ def _seed_news(world: DemoWorld) -> None:
     a manager's review waiting for a reply (goals' own key, so replying cancels it) and
     approved enrollments."""
     from careersupport.goals.models import GoalReview
+    from careersupport.goals.reminders import REVIEW_PENDING, review_pending_key
     from programs.models import Enrollment
+    from programs.reminders import ENROLLMENT_APPROVED, enrollment_news_key
 
     reviews = (
         GoalReview.objects.for_employer(world.employer)
@@ -72,8 +73,8 @@ def _seed_news(world: DemoWorld) -> None:
     for review in reviews:
         reminder_schedule(
             recipient=review.goal.owner,
-            kind="goals.review_pending",
-            key=f"goals.review_pending:{review.pk}",
+            kind=REVIEW_PENDING,
+            key=review_pending_key(review.pk),
             due_at=review.created_at,
             title=f"{review.reviewer.full_name} reviewed your goal “{review.goal.title}”",
             body="Read the review and reply on the goal page.",
@@ -85,8 +86,8 @@ def _seed_news(world: DemoWorld) -> None:
     for enrollment in approved.order_by("pk")[:2]:
         reminder_schedule(
             recipient=world.employee,
-            kind="programs.enrollment_approved",
-            key=f"demo:programs:enrollment:{enrollment.pk}:approved",
+            kind=ENROLLMENT_APPROVED,
+            key=enrollment_news_key(ENROLLMENT_APPROVED, enrollment.pk, enrollment.created_at),
             due_at=enrollment.decided_at or timezone.now() - timedelta(days=7),
             title=f"You are enrolled in {enrollment.offering.title}",
             url=enrollment.offering.get_absolute_url(),
@@ -94,15 +95,35 @@ def _seed_news(world: DemoWorld) -> None:
 
 
 def _seed_failure(world: DemoWorld) -> None:
-    """A reminder whose e-mail bounced after every retry, for HR's failures page."""
-    person = world.colleagues[0] if world.colleagues else world.mentor
+    """The overdue reminder of a colleague's goal, whose e-mail bounced after every retry,
+    for HR's failures page (the goals seeder publishes no reminder for a goal already
+    overdue). One is enough: a demo that has a failure keeps it."""
+    from careersupport.goals.models import Goal
+    from careersupport.goals.reminders import CHECKIN_OVERDUE, checkin_overdue_key
+
+    if Reminder.objects.filter(employer=world.employer, state=Reminder.State.FAILED).exists():
+        return
+    long_overdue = timezone.localdate() - timedelta(days=7)
+    goal = (
+        Goal.objects.filter(
+            owner__in=world.colleagues,
+            status=Goal.Status.ACTIVE,
+            next_checkin_due__lt=long_overdue,
+        )
+        .select_related("owner")
+        .order_by("owner_id", "pk")
+        .first()
+    )
+    if goal is None or goal.next_checkin_due is None:
+        return
+    person = goal.owner
     reminder = reminder_schedule(
         recipient=person,
-        kind="goals.checkin_overdue",
-        key=f"demo:bounced:{person.pk}",
+        kind=CHECKIN_OVERDUE,
+        key=checkin_overdue_key(goal.pk, goal.next_checkin_due),
         due_at=timezone.now() - timedelta(hours=2),
-        title="Check-in overdue: Present at the quarterly all-hands",
-        url=reverse("goals:goal-list"),
+        title=f"Check-in overdue: {goal.title}",
+        url=goal.get_absolute_url() + "checkin/",
     )
     bounce = smtplib.SMTPRecipientsRefused(
         {person.contact_email: (550, b"5.1.1 Mailbox unavailable")}

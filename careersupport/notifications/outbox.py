@@ -184,6 +184,6 @@ def open_mail() -> OutageGuard:
     except UNREACHABLE as error:
         log.warning("Cannot reach the mail server: %s", error)
         return OutageGuard(mail, down=error)
-    except Exception:  # noqa: BLE001 - each delivery then records the error as its attempt
+    except Exception:
         log.warning("Cannot open the e-mail connection", exc_info=True)
     return OutageGuard(mail)

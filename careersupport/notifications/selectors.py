@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Count, Min, QuerySet
 
 from careersupport.people.models import Individual
@@ -50,3 +54,34 @@ def recent_failures(*, limit: int = 10) -> list[Reminder]:
         .select_related("recipient", "employer")
         .order_by("-updated_at")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a publisher may know of a reminder it published: where it stands and what it
+    said, so an hourly job can leave an unchanged one alone (no write)."""
+
+    state: str
+    due_at: datetime
+    title: str
+    body: str
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == Reminder.State.PENDING
+
+    @property
+    def is_done(self) -> bool:
+        """Sent or failed for good: `reminder_schedule` will not touch it again."""
+        return self.state in (Reminder.State.SENT, Reminder.State.FAILED)
+
+
+def reminders_published(*, keys: Iterable[str]) -> dict[str, Published]:
+    """The reminders with these keys (one query), by key; a key never published is absent."""
+    rows = Reminder.objects.filter(key__in=list(keys)).values_list(
+        "key", "state", "due_at", "title", "body"
+    )
+    return {
+        key: Published(state=state, due_at=due_at, title=title, body=body)
+        for key, state, due_at, title, body in rows
+    }

@@ -1,4 +1,5 @@
-"""Local wall-clock arithmetic for quiet hours and the daily digest.
+"""Local wall-clock arithmetic: quiet hours, the daily digest, and every "09:00 in this
+person's zone" an app publishes a reminder for.
 
 Each person's times are wall-clock times in their own time zone, so they must be computed
 from the local date and converted back, never by adding hours to a UTC instant: across a
@@ -39,6 +40,24 @@ def next_local(moment: datetime, wall: time, tz: ZoneInfo) -> datetime:
     candidate = at_local(local.date(), wall, tz)
     if candidate < moment:
         candidate = at_local(local.date() + timedelta(days=1), wall, tz)
+    return candidate
+
+
+def next_local_after(
+    moment: datetime, wall: time, tz: ZoneInfo, *, weekday: int | None = None
+) -> datetime:
+    """The first instant strictly after `moment` whose local time in `tz` is `wall`, on the
+    given `weekday` (0 is Monday) when there is one: "the next 08:00", "next Monday 09:00".
+
+    Returned in UTC, like `at_local`: take `.astimezone(tz).date()` for the local day."""
+    day = moment.astimezone(tz).date()
+    step = timedelta(days=1)
+    if weekday is not None:
+        day += timedelta(days=(weekday - day.weekday()) % 7)
+        step = timedelta(days=7)
+    candidate = at_local(day, wall, tz)
+    if candidate <= moment:
+        candidate = at_local(day + step, wall, tz)
     return candidate
 
 

@@ -5,6 +5,7 @@ from django import forms
 from careersupport.utils import QuickSelect
 
 from .models import Department, Individual
+from .services.profiles import PROFILE_FIELDS
 from .timezones import time_zone_choices
 
 
@@ -91,13 +92,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Individual
-        fields = [
-            "preferred_name",
-            "time_zone",
-            "notification_email",
-            "is_caregiver",
-            "is_returner",
-        ]
+        fields = list(PROFILE_FIELDS)  # what profile_update accepts
         labels = {"notification_email": "Notification e-mail"}
         help_texts = {
             "is_caregiver": "Confidential: opens family and caregiver offerings to you. "

@@ -225,6 +225,15 @@ class Individual(models.Model):
             raise ValidationError({"manager": "Only employees have a manager."})
 
 
+class PartnershipQuerySet(EmployerScopedQuerySet):
+    def open(self) -> PartnershipQuerySet:
+        """Invited or active: the partnership an employee (or a partner) has at most one of."""
+        return self.filter(status__in=Partnership.OPEN)
+
+    def active(self) -> PartnershipQuerySet:
+        return self.filter(status=Partnership.Status.ACTIVE)
+
+
 class Partnership(models.Model):
     """An employee and the partner they invited. The partner's data stays the partner's."""
 
@@ -232,6 +241,8 @@ class Partnership(models.Model):
         INVITED = "invited", "Invited"
         ACTIVE = "active", "Active"
         ENDED = "ended", "Ended"
+
+    OPEN = (Status.INVITED, Status.ACTIVE)
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="partnerships")
     employee = models.ForeignKey(
@@ -247,10 +258,11 @@ class Partnership(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EmployerScopedQuerySet.as_manager()
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        # At most one open partnership (the statuses of `OPEN`) on each side.
         constraints = [
             models.UniqueConstraint(
                 fields=["employee"],
@@ -269,7 +281,7 @@ class Partnership(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (self.Status.INVITED, self.Status.ACTIVE)
+        return self.status in self.OPEN
 
     def other_side(self, individual: Individual) -> Individual:
         return self.partner if individual.pk == self.employee_id else self.employee

@@ -85,7 +85,8 @@ def get_open_partnership(viewer: Individual) -> Partnership | None:
     """The viewer's invited or active partnership, from whichever side they stand on."""
     side = "employee" if viewer.is_employee else "partner"
     return (
-        Partnership.objects.filter(**{side: viewer}, status__in=["invited", "active"])
+        Partnership.objects.open()
+        .filter(**{side: viewer})
         .select_related("employee", "partner")
         .first()
     )

@@ -103,6 +103,8 @@ class ShadowBooking(models.Model):
         DECLINED = "declined", "Declined"
         CANCELLED = "cancelled", "Cancelled"
 
+    LIVE = (Status.REQUESTED, Status.CONFIRMED)  # the booking holds the slot
+
     slot = models.ForeignKey(ShadowSlot, on_delete=models.CASCADE, related_name="bookings")
     participant = models.ForeignKey(
         Individual, on_delete=models.CASCADE, related_name="shadow_bookings"

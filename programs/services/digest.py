@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.db import transaction
 from django.db.models import Count
@@ -10,17 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
+from careersupport.notifications.timing import next_local_after
 from careersupport.people.models import Individual
 
 from ..models import Enrollment
+from ..reminders import PENDING_APPROVALS, pending_approvals_key
 
 MORNING = time(8, 0)
-
-
-def next_morning(now: datetime, tz) -> datetime:
-    local = now.astimezone(tz)
-    morning = datetime.combine(local.date(), MORNING, tzinfo=tz)
-    return morning if morning > local else morning + timedelta(days=1)
 
 
 @transaction.atomic
@@ -30,22 +26,24 @@ def pending_approvals_publish(*, now: datetime | None = None) -> int:
     every hour keeps one reminder per morning up to date and never doubles it."""
     now = now or timezone.now()
     waiting = dict(
-        Enrollment.objects.filter(status="requested", offering__is_confidential=False)
+        Enrollment.objects.filter(
+            status=Enrollment.Status.REQUESTED, offering__is_confidential=False
+        )
         .values_list("employer_id")
         .annotate(n=Count("pk"))
     )
     url = reverse("programs:manage-queue")
     published = 0
     for hr in Individual.objects.filter(is_hr_admin=True, deactivated_at__isnull=True):
-        due = next_morning(now, hr.tzinfo)
-        key = f"programs:pending:{hr.pk}:{due:%Y%m%d}"
+        due = next_local_after(now, MORNING, hr.tzinfo)
+        key = pending_approvals_key(hr.pk, due.astimezone(hr.tzinfo).date())
         count = waiting.get(hr.employer_id, 0)
         if not count:
             reminder_cancel(key=key)
             continue
         reminder_schedule(
             recipient=hr,
-            kind="programs.pending_approvals",
+            kind=PENDING_APPROVALS,
             key=key,
             due_at=due,
             title=f"{count} enrollment request{'s' if count != 1 else ''} waiting for approval",

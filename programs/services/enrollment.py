@@ -13,13 +13,20 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
+from careersupport.notifications.services import reminder_schedule
 from careersupport.people.models import Individual
 from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
 
 from ..models import Enrollment, Offering, SessionRegistration
+from ..reminders import (
+    ENROLLMENT_APPROVED,
+    ENROLLMENT_DECLINED,
+    WAITLIST_PROMOTED,
+    enrollment_news_key,
+)
 from ..selectors import is_eligible
+from .events import cancel_session_reminders
 
 Status = Enrollment.Status
 
@@ -59,12 +66,13 @@ def _leave_waitlist(enrollment: Enrollment) -> None:
 
 
 def _tell(enrollment: Enrollment, kind: str, title: str, body: str = "") -> None:
-    now = timezone.now()
+    """News of this request (approved, declined, promoted): one reminder per request and kind,
+    so a retried step never tells twice."""
     reminder_schedule(
         recipient=enrollment.person,
         kind=kind,
-        key=f"programs:enrollment:{enrollment.pk}:{kind}:{now.timestamp():.6f}",
-        due_at=now,
+        key=enrollment_news_key(kind, enrollment.pk, enrollment.created_at),
+        due_at=timezone.now(),
         title=title,
         body=body,
         url=enrollment.offering.get_absolute_url(),
@@ -148,7 +156,7 @@ def promote_waitlist(*, offering: Offering) -> list[Enrollment]:
         first.save(update_fields=["status", "waitlist_position", "handoff_status", "updated_at"])
         _tell(
             first,
-            "programs.waitlist_promoted",
+            WAITLIST_PROMOTED,
             f"A seat freed up: you are now enrolled in {offering.title}",
         )
         audit(employer=offering.employer, actor=None, verb="enrollment.promoted", target=first)
@@ -176,7 +184,7 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor: Individual) -> Enrollm
         session__offering=offering, person_id=enrollment.person_id
     )
     for session_id in registrations.values_list("session_id", flat=True):
-        reminder_cancel_prefix(prefix=f"programs:session:{session_id}:person:{actor.pk}:")
+        cancel_session_reminders(session_id, enrollment.person_id)
     registrations.delete()
     audit(
         employer=offering.employer,
@@ -208,7 +216,7 @@ def enrollment_approve(*, enrollment: Enrollment, actor: Individual) -> Enrollme
         else f"Approved for {offering.title}: it is full, you are number "
         f"{enrollment.waitlist_position} on the waitlist"
     )
-    _tell(enrollment, "programs.enrollment_approved", title)
+    _tell(enrollment, ENROLLMENT_APPROVED, title)
     audit(employer=offering.employer, actor=actor, verb="enrollment.approved", target=enrollment)
     return enrollment
 
@@ -233,7 +241,7 @@ def enrollment_decline(*, enrollment: Enrollment, actor: Individual, reason: str
     enrollment.save()
     _tell(
         enrollment,
-        "programs.enrollment_declined",
+        ENROLLMENT_DECLINED,
         f"Your request for {enrollment.offering.title} was declined",
         body=reason,
     )

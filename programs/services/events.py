@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
+from careersupport.notifications.services import (
+    reminder_cancel,
+    reminder_cancel_prefix,
+    reminder_schedule,
+)
 from careersupport.people.models import Individual
 from careersupport.people.permissions import require_hr
 from careersupport.people.services import audit
@@ -22,33 +26,59 @@ from ..models import (
     SessionRegistration,
     new_feed_token,
 )
+from ..reminders import (
+    SESSION_KINDS,
+    SESSION_SOON,
+    SESSION_TOMORROW,
+    session_key,
+    session_key_prefixes,
+)
 
-SESSION_FIELDS = ("title", "starts_at", "ends_at", "time_zone", "location", "online_url")
-BEFORE = {"day": timedelta(days=1), "hour": timedelta(hours=1)}
+
+class SessionChanges(TypedDict, total=False):
+    """What an organiser edits on a session: the one list of its editable fields."""
+
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    location: str
+    online_url: str
 
 
-def _prefix(session: Session, person_id: int | None = None) -> str:
-    prefix = f"programs:session:{session.pk}:"
-    return prefix if person_id is None else f"{prefix}person:{person_id}:"
+SESSION_FIELDS = tuple(SessionChanges.__annotations__)
+BEFORE = {
+    SESSION_TOMORROW: (timedelta(days=1), "tomorrow"),
+    SESSION_SOON: (timedelta(hours=1), "in one hour"),
+}
+
+
+def cancel_session_reminders(session_id: int, person_id: int | None = None) -> None:
+    """Cancel the pending reminders of one session: one person's, or everyone's."""
+    if person_id is None:
+        for prefix in session_key_prefixes(session_id):
+            reminder_cancel_prefix(prefix=prefix)
+    else:
+        for kind in SESSION_KINDS:
+            reminder_cancel(key=session_key(kind, session_id, person_id))
 
 
 def _schedule_reminders(session: Session, person: Individual) -> None:
     """Tomorrow and in one hour; a reminder whose moment has passed is not scheduled."""
     now = timezone.now()
     local = session.starts_at.astimezone(person.tzinfo)
-    for when, delta in BEFORE.items():
+    for kind, (delta, when) in BEFORE.items():
         due = session.starts_at - delta
-        key = f"{_prefix(session, person.pk)}{when}"
+        key = session_key(kind, session.pk, person.pk)
         if due <= now:
-            reminder_cancel_prefix(prefix=key)
+            reminder_cancel(key=key)
             continue
         reminder_schedule(
             recipient=person,
-            kind="programs.session_tomorrow" if when == "day" else "programs.session_soon",
+            kind=kind,
             key=key,
             due_at=due,
-            title=f"{session.offering.title}: {session.title} "
-            f"{'tomorrow' if when == 'day' else 'in one hour'} at {local:%H:%M}",
+            title=f"{session.offering.title}: {session.title} {when} at {local:%H:%M}",
             body=session.location or session.online_url,
             url=session.offering.get_absolute_url(),
             confidential=session.offering.is_confidential,
@@ -80,11 +110,31 @@ def _require_organiser(actor: Individual | None, offering: Offering) -> None:
 
 
 @transaction.atomic
-def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> Session:
+def session_create(
+    *,
+    offering: Offering,
+    actor: Individual,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    time_zone: str = "UTC",
+    location: str = "",
+    online_url: str = "",
+) -> Session:
+    """A dated session of an event; the times are instants (the form reads them as wall-clock
+    times in `time_zone`)."""
     _require_organiser(actor, offering)
     if not offering.is_event:
         raise ValidationError("Only events have dated sessions.")
-    session = Session(offering=offering, **fields)
+    session = Session(
+        offering=offering,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=time_zone,
+        location=location,
+        online_url=online_url,
+    )
     session.full_clean()
     session.save()
     audit(employer=offering.employer, actor=actor, verb="session.created", target=session)
@@ -92,7 +142,9 @@ def session_create(*, offering: Offering, actor: Individual, **fields: Any) -> S
 
 
 @transaction.atomic
-def session_update(*, session: Session, actor: Individual, **fields: Any) -> Session:
+def session_update(
+    *, session: Session, actor: Individual, **fields: Unpack[SessionChanges]
+) -> Session:
     """A moved or renamed session moves and rewrites every registered person's reminders."""
     _require_organiser(actor, session.offering)
     before = {name: getattr(session, name) for name in SESSION_FIELDS}
@@ -112,7 +164,7 @@ def session_update(*, session: Session, actor: Individual, **fields: Any) -> Ses
 @transaction.atomic
 def session_delete(*, session: Session, actor: Individual) -> None:
     _require_organiser(actor, session.offering)
-    reminder_cancel_prefix(prefix=_prefix(session))
+    cancel_session_reminders(session.pk)
     audit(employer=session.offering.employer, actor=actor, verb="session.deleted", target=session)
     session.delete()
 
@@ -120,7 +172,7 @@ def session_delete(*, session: Session, actor: Individual) -> None:
 def sessions_cancel_reminders(*, offering: Offering) -> None:
     """An archived event happens no more: nobody is reminded of its sessions."""
     for session_id in offering.sessions.values_list("pk", flat=True):
-        reminder_cancel_prefix(prefix=f"programs:session:{session_id}:")
+        cancel_session_reminders(session_id)
 
 
 @transaction.atomic
@@ -150,7 +202,7 @@ def session_unregister(*, session: Session, person: Individual, actor: Individua
     if actor.pk != person.pk:
         raise ValidationError("People unregister themselves.")
     deleted, _ = SessionRegistration.objects.filter(session=session, person=person).delete()
-    reminder_cancel_prefix(prefix=_prefix(session, person.pk))
+    cancel_session_reminders(session.pk, person.pk)
     if deleted:
         audit(employer=person.employer, actor=actor, verb="session.unregistered", target=session)
 

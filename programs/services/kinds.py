@@ -27,6 +27,7 @@ from ..models import (
     ShadowBooking,
     ShadowSlot,
 )
+from ..reminders import SHADOW_BOOKING, shadow_booking_key
 from ..selectors import is_eligible
 
 
@@ -91,11 +92,13 @@ def erg_set_lead(*, enrollment: Enrollment, actor: Individual, is_lead: bool) ->
 # --- job shadowing -----------------------------------------------------------------------
 
 
-def _tell(person: Individual, key: str, title: str, url: str) -> None:
+def _tell(person: Individual, booking: ShadowBooking, step: str, title: str, url: str) -> None:
+    """News of one step of a booking (asked, confirmed, declined, cancelled): each happens
+    once, so its key is the booking and the step."""
     reminder_schedule(
         recipient=person,
-        kind="programs.shadow_booking",
-        key=f"{key}:{timezone.now().timestamp():.6f}",
+        kind=SHADOW_BOOKING,
+        key=shadow_booking_key(booking.pk, step),
         due_at=timezone.now(),
         title=title,
         url=url,
@@ -137,7 +140,8 @@ def slot_book(*, slot: ShadowSlot, participant: Individual) -> ShadowBooking:
         raise ValidationError("Someone has already booked this slot.") from None
     _tell(
         slot.host,
-        f"programs:shadow:{booking.pk}:requested",
+        booking,
+        ShadowBooking.Status.REQUESTED,
         f"{participant.full_name} asked to shadow you on {slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}",
         # The host confirms or declines on My programs.
         reverse("programs:mine"),
@@ -162,7 +166,8 @@ def booking_decide(*, booking: ShadowBooking, actor: Individual, confirm: bool) 
     booking.save(update_fields=["status", "decided_at"])
     _tell(
         booking.participant,
-        f"programs:shadow:{booking.pk}:{booking.status}",
+        booking,
+        booking.status,
         f"Job shadowing with {actor.full_name}: {booking.get_status_display().lower()}",
         booking.slot.offering.get_absolute_url(),
     )
@@ -182,7 +187,8 @@ def booking_cancel(*, booking: ShadowBooking, actor: Individual) -> ShadowBookin
     # The host keeps the day free for them: tell them it is free again.
     _tell(
         slot.host,
-        f"programs:shadow:{booking.pk}:cancelled",
+        booking,
+        ShadowBooking.Status.CANCELLED,
         f"{actor.full_name} cancelled shadowing you on "
         f"{slot.starts_at.astimezone(slot.host.tzinfo):%d %b %H:%M}",
         reverse("programs:mine"),
@@ -241,6 +247,18 @@ def participant_place(
     enrollment.cohort = cohort
     enrollment.save(update_fields=["cohort", "updated_at"])
     audit(employer=actor.employer, actor=actor, verb="cohort.placed", target=enrollment)
+    return enrollment
+
+
+@transaction.atomic
+def participant_path_update(
+    *, enrollment: Enrollment, actor: Individual, cohort: Cohort | None, outcome: str
+) -> Enrollment:
+    """HR's form for a returner: the cohort and the outcome are saved together or not at all
+    (an outcome refused leaves the cohort as it was)."""
+    enrollment = participant_place(enrollment=enrollment, cohort=cohort, actor=actor)
+    if outcome != enrollment.outcome:
+        enrollment = outcome_record(enrollment=enrollment, actor=actor, outcome=outcome)
     return enrollment
 
 

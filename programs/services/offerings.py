@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,28 +17,34 @@ from ..models import Enrollment, Offering, PolicyVersion
 from .enrollment import promote_waitlist
 from .events import sessions_cancel_reminders
 
-OFFERING_FIELDS = (
-    "title",
-    "description",
-    "kind",
-    "for_employees",
-    "for_partners",
-    "for_managers",
-    "for_caregivers",
-    "for_returners",
-    "provider",
-    "provider_name",
-    "format",
-    "location",
-    "online_url",
-    "starts_on",
-    "ends_on",
-    "capacity",
-    "enrollment_opens_at",
-    "enrollment_closes_at",
-    "needs_approval",
-    "is_confidential",
-)
+
+class OfferingChanges(TypedDict, total=False):
+    """What HR edits on an offering, in the order the form shows it; the one list of editable
+    fields (`OFFERING_FIELDS`, which the form and `offering_duplicate` use too)."""
+
+    title: str
+    kind: str
+    description: str
+    for_employees: bool
+    for_partners: bool
+    for_managers: bool
+    for_caregivers: bool
+    for_returners: bool
+    provider: str
+    provider_name: str
+    format: str
+    location: str
+    online_url: str
+    starts_on: date | None
+    ends_on: date | None
+    capacity: int | None
+    enrollment_opens_at: datetime | None
+    enrollment_closes_at: datetime | None
+    needs_approval: bool
+    is_confidential: bool
+
+
+OFFERING_FIELDS = tuple(OfferingChanges.__annotations__)
 
 
 def _check_departments(actor: Individual, departments: list[Department]) -> None:
@@ -47,13 +54,56 @@ def _check_departments(actor: Individual, departments: list[Department]) -> None
 
 @transaction.atomic
 def offering_create(
-    *, actor: Individual, departments: list[Department] | None = None, **fields: Any
+    *,
+    actor: Individual,
+    title: str,
+    kind: str,
+    description: str = "",
+    for_employees: bool = True,
+    for_partners: bool = False,
+    for_managers: bool = False,
+    for_caregivers: bool = False,
+    for_returners: bool = False,
+    departments: list[Department] | None = None,
+    provider: str = Offering.Provider.INTERNAL,
+    provider_name: str = "",
+    format: str = Offering.Format.IN_PERSON,
+    location: str = "",
+    online_url: str = "",
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    capacity: int | None = None,
+    enrollment_opens_at: datetime | None = None,
+    enrollment_closes_at: datetime | None = None,
+    needs_approval: bool = False,
+    is_confidential: bool = False,
 ) -> Offering:
+    """A new offering, as a draft; the defaults are the model's."""
     require_hr(actor, actor.employer_id if actor is not None else None)
-    unknown = set(fields) - set(OFFERING_FIELDS)
-    if unknown:
-        raise ValueError(f"Not offering fields: {sorted(unknown)}")
-    offering = Offering(employer=actor.employer, created_by=actor, **fields)
+    offering = Offering(
+        employer=actor.employer,
+        created_by=actor,
+        title=title,
+        kind=kind,
+        description=description,
+        for_employees=for_employees,
+        for_partners=for_partners,
+        for_managers=for_managers,
+        for_caregivers=for_caregivers,
+        for_returners=for_returners,
+        provider=provider,
+        provider_name=provider_name,
+        format=format,
+        location=location,
+        online_url=online_url,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        capacity=capacity,
+        enrollment_opens_at=enrollment_opens_at,
+        enrollment_closes_at=enrollment_closes_at,
+        needs_approval=needs_approval,
+        is_confidential=is_confidential,
+    )
     offering.full_clean()
     offering.save()
     departments = departments or []
@@ -69,10 +119,10 @@ def offering_update(
     offering: Offering,
     actor: Individual,
     departments: list[Department] | None = None,
-    **fields: Any,
+    **fields: Unpack[OfferingChanges],
 ) -> Offering:
-    """Edit in place; lowering capacity below the seats taken is refused, raising it fills
-    seats from the waitlist."""
+    """Edit in place (the fields given; `departments` when not None); lowering capacity below
+    the seats taken is refused, raising it fills seats from the waitlist."""
     require_hr(actor, offering.employer_id)
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     unknown = set(fields) - set(OFFERING_FIELDS)

@@ -49,7 +49,11 @@ def offering_detail(request, pk: int):
     context: dict[str, Any] = {"offering": offering, "enrollment": enrollment}
     if offering.is_event:
         context["sessions"] = selectors.sessions_of(offering, me)
-    if offering.kind == Offering.Kind.ERG and enrollment and enrollment.status == "enrolled":
+    if (
+        offering.kind == Offering.Kind.ERG
+        and enrollment
+        and enrollment.status == Enrollment.Status.ENROLLED
+    ):
         # The member list is for members only.
         context["members"] = selectors.erg_members(offering)
     if offering.kind == Offering.Kind.POLICY:

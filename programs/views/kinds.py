@@ -203,13 +203,9 @@ def participant_path(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            kind_services.participant_place(
-                enrollment=enrollment, cohort=form.cleaned_data["cohort"], actor=me
+            kind_services.participant_path_update(
+                enrollment=enrollment, actor=me, **form.cleaned_data
             )
-            if form.cleaned_data["outcome"] != enrollment.outcome:
-                kind_services.outcome_record(
-                    enrollment=enrollment, actor=me, outcome=form.cleaned_data["outcome"]
-                )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

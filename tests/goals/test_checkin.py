@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.goals import services
+from careersupport.goals import dates, services
 from careersupport.goals.models import CheckIn, Goal
 from careersupport.notifications.models import Reminder
 from tests.factories import MilestoneFactory
@@ -31,7 +31,7 @@ def _new_goal(owner, cadence="weekly", **kwargs):
 )
 def test_next_checkin_follows_the_cadence(employee, cadence, step):
     goal = _new_goal(employee, cadence)
-    assert goal.next_checkin_due == services.owner_today(employee) + step
+    assert goal.next_checkin_due == dates.owner_today(employee) + step
 
 
 @pytest.mark.parametrize(("cadence", "months"), [("monthly", 1), ("quarterly", 3)])
@@ -39,7 +39,7 @@ def test_monthly_cadences_count_calendar_months(employee, cadence, months):
     from dateutil.relativedelta import relativedelta
 
     goal = _new_goal(employee, cadence)
-    assert goal.next_checkin_due == services.owner_today(employee) + relativedelta(months=months)
+    assert goal.next_checkin_due == dates.owner_today(employee) + relativedelta(months=months)
 
 
 def test_no_cadence_means_no_due_date(employee):
@@ -57,7 +57,7 @@ def test_a_checkin_moves_the_due_date_and_its_reminders(employee):
         goal=goal, actor=employee, progress=30, next_step="Draft the talk"
     )
     goal.refresh_from_db()
-    today = services.owner_today(employee)
+    today = dates.owner_today(employee)
     assert checkin.date == today and checkin.due_on == old_due and not checkin.on_time
     assert goal.next_checkin_due == today + timedelta(weeks=1)
     assert goal.last_checkin_on == today and goal.progress == 30
@@ -69,8 +69,8 @@ def test_a_checkin_moves_the_due_date_and_its_reminders(employee):
 
 
 def test_a_checkin_cancels_the_reminders_of_the_previous_due_date(employee, monkeypatch):
-    today = services.owner_today(employee)
-    monkeypatch.setattr(services, "owner_today", lambda owner: today - timedelta(days=10))
+    today = dates.owner_today(employee)
+    monkeypatch.setattr(dates, "owner_today", lambda owner: today - timedelta(days=10))
     goal = _new_goal(employee)  # created ten days ago: its check-in was due three days ago
     monkeypatch.undo()
     old_keys = set(Reminder.objects.values_list("key", flat=True))
@@ -85,7 +85,7 @@ def test_changing_the_cadence_moves_the_reminders(employee):
     goal = _new_goal(employee, "weekly")
     services.goal_update(goal=goal, actor=employee, cadence="biweekly")
     goal.refresh_from_db()
-    assert goal.next_checkin_due == services.owner_today(employee) + timedelta(weeks=2)
+    assert goal.next_checkin_due == dates.owner_today(employee) + timedelta(weeks=2)
     pending = Reminder.objects.filter(state="pending")
     assert {r.due_at.date() for r in pending} >= {goal.next_checkin_due}
     assert Reminder.objects.filter(state="cancelled").count() == 2
@@ -181,7 +181,7 @@ def test_due_and_overdue_reminders_stay_at_nine_across_the_daylight_saving_chang
     # overdue three days later, Monday 30 March 09:00 CEST (07:00 UTC, after the change).
     employee.time_zone = "Europe/Berlin"
     employee.save()
-    monkeypatch.setattr(services, "owner_today", lambda owner: date(2026, 3, 20))
+    monkeypatch.setattr(dates, "owner_today", lambda owner: date(2026, 3, 20))
     goal = _new_goal(employee, "weekly")
     assert goal.next_checkin_due == date(2026, 3, 27)
     due = Reminder.objects.get(kind="goals.checkin_due")

@@ -96,7 +96,7 @@ def test_closing_a_goal_cancels_its_reminders(employee, status):
 
 
 def test_resuming_a_goal_schedules_from_today(employee):
-    from careersupport.goals import services
+    from careersupport.goals import dates, services
 
     goal = services.goal_create(
         owner=employee,
@@ -108,6 +108,13 @@ def test_resuming_a_goal_schedules_from_today(employee):
     )
     services.goal_update(goal=goal, actor=employee, status="active")
     goal.refresh_from_db()
-    today = services.owner_today(employee)
+    today = dates.owner_today(employee)
     assert goal.next_checkin_due == today + timedelta(weeks=1)
     assert Reminder.objects.filter(state="pending", kind="goals.checkin_due").count() == 1
+
+
+def test_the_goal_form_edits_exactly_what_goal_update_accepts():
+    from careersupport.goals.forms import GoalForm
+    from careersupport.goals.services import EDITABLE, GoalChanges
+
+    assert list(GoalForm.base_fields) == list(EDITABLE) == list(GoalChanges.__annotations__)

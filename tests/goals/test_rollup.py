@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from careersupport.goals import services
+from careersupport.goals import dates, services
 from careersupport.goals.models import GoalRollup
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +46,8 @@ def test_private_and_paused_goals_do_not_count(employee):
 
 
 def test_a_checkin_moves_the_attention_date(employee, monkeypatch):
-    today = services.owner_today(employee)
-    monkeypatch.setattr(services, "owner_today", lambda owner: today - timedelta(days=10))
+    today = dates.owner_today(employee)
+    monkeypatch.setattr(dates, "owner_today", lambda owner: today - timedelta(days=10))
     goal = _goal(employee)
     monkeypatch.undo()
     assert GoalRollup.objects.get(owner=employee).attention_on < today  # overdue

@@ -145,3 +145,27 @@ def test_a_team_that_falls_behind_again_gets_its_cancelled_summary_back(berlin, 
     team_summaries_publish(now=SUNDAY_NOON.replace(hour=14))
     assert _summary().state == "pending"
     assert _summary().title == "1 overdue check-in in your team"
+
+
+def test_the_key_names_the_monday_on_the_managers_own_calendar(berlin, employee):
+    berlin.time_zone = "Pacific/Auckland"  # Monday 09:00 there is Sunday 20:00 UTC
+    berlin.save(update_fields=["time_zone"])
+    GoalFactory(owner=employee, next_checkin_due=LATE)
+    team_summaries_publish(now=datetime(2026, 11, 29, 6, 0, tzinfo=UTC))
+    summary = _summary()
+    assert summary.key == f"{KIND}:{berlin.pk}:2026-11-30"
+    assert summary.due_at == datetime(2026, 11, 29, 20, 0, tzinfo=UTC)
+
+
+def test_goals_reads_reminders_only_through_the_notifications_api():
+    from pathlib import Path
+
+    import careersupport.goals
+
+    sources = Path(careersupport.goals.__file__).parent.rglob("*.py")
+    readers = [
+        path.name
+        for path in sources
+        if "migrations" not in path.parts and "notifications.models" in path.read_text()
+    ]
+    assert readers == []

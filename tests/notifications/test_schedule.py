@@ -99,3 +99,14 @@ def test_schedule_move_and_cancel_roll_back_with_the_callers_transaction(employe
     assert list(Reminder.objects.values_list("key", "state", "due_at")) == [
         ("kept", "pending", kept.due_at)
     ]
+
+
+def test_a_publisher_reads_back_what_it_published_by_key(employee):
+    from careersupport.notifications.selectors import reminders_published
+
+    ReminderFactory(recipient=employee, key="tests.nudge:1:a", state="sent", title="Hi")
+    ReminderFactory(recipient=employee, key="tests.nudge:1:b")
+    found = reminders_published(keys=["tests.nudge:1:a", "tests.nudge:1:b", "tests.nudge:1:c"])
+    assert set(found) == {"tests.nudge:1:a", "tests.nudge:1:b"}
+    assert found["tests.nudge:1:a"].is_done and found["tests.nudge:1:a"].title == "Hi"
+    assert found["tests.nudge:1:b"].is_pending and not found["tests.nudge:1:b"].is_done

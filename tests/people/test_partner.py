@@ -111,3 +111,22 @@ def test_an_external_coach_has_no_partner_page(client_for, coach):
 
 def test_anonymous_is_sent_to_login(client):
     assert reverse("account_login") in client.get(URL)["Location"]
+
+
+def test_open_partnerships_are_the_invited_and_active_ones(employer):
+    from tests.factories import PartnershipFactory
+
+    by_status = {
+        status: PartnershipFactory(employee__employer=employer, status=status)
+        for status in Partnership.Status.values
+    }
+    assert set(Partnership.objects.open()) == {by_status["invited"], by_status["active"]}
+    assert set(Partnership.objects.active()) == {by_status["active"]}
+    assert [p.is_open for p in by_status.values()] == [True, True, False]
+
+
+def test_the_profile_form_edits_exactly_what_profile_update_accepts():
+    from careersupport.people.forms import ProfileForm
+    from careersupport.people.services import PROFILE_FIELDS
+
+    assert list(ProfileForm.base_fields) == list(PROFILE_FIELDS)

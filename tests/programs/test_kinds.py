@@ -1,12 +1,14 @@
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from programs.models import Enrollment, MilestoneProgress, PolicyAcknowledgement, ShadowBooking
 from programs.services.kinds import (
     cohort_create,
+    participant_path_update,
     phase_create,
     policy_publish_version,
     slot_create,
@@ -245,6 +247,19 @@ def test_hr_places_a_returner_ticks_a_milestone_and_records_the_outcome(
         "completed",
     )
     assert MilestoneProgress.objects.filter(enrollment=enrollment).count() == 1
+
+
+def test_a_refused_outcome_leaves_the_cohort_as_it_was(hr_admin, employee, cohort):
+    later = cohort_create(
+        offering=cohort.offering, actor=hr_admin, name="Spring", starts_on=date(2027, 3, 1)
+    )
+    enrollment = EnrollmentFactory(
+        offering=cohort.offering, person=employee, cohort=cohort, outcome="extended"
+    )
+    with pytest.raises(ValidationError):
+        participant_path_update(enrollment=enrollment, actor=hr_admin, cohort=later, outcome="x")
+    enrollment.refresh_from_db()
+    assert (enrollment.cohort, enrollment.outcome) == (cohort, "extended")
 
 
 def test_the_participant_sees_their_path(client_for, employee, cohort):

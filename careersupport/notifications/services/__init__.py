@@ -4,11 +4,14 @@ preferences.
 The API other apps use joins the caller's transaction, so a reminder exists exactly when the
 record it is about was saved:
 
-    reminder_schedule(recipient=..., kind="goals.checkin_due", key=f"goal-checkin:{goal.pk}:{due:%Y%m%d}",
+    reminder_schedule(recipient=..., kind="goals.checkin_due", key=checkin_due_key(goal.pk, due),
                       due_at=..., title="...", url=goal.get_absolute_url())
     reminder_reschedule(key=..., due_at=...)  # when the thing moved (text unchanged)
     reminder_cancel(key=...)            # when the thing was cancelled
     reminder_cancel_prefix(prefix=...)  # e.g. every reminder of one event session
+
+A key is `<kind>:<id>[:<occurrence>]` (`keys.py`); each app builds its own with small
+functions next to its `REMINDER_KINDS` in `<app>/reminders.py`.
 
 Delivery keeps its state in the database, never in the broker alone: the dispatcher claims
 due rows for a lease (`reminders_claim_due`), each send task re-checks the row under a lock

@@ -37,7 +37,7 @@ from ..outbox import (
     attempt_failed,
     is_waiting,
 )
-from ..reminders import DIGEST_KIND
+from ..reminders import DIGEST_KIND, digest_key
 from .scheduling import reminder_schedule
 
 # --- delivery ---------------------------------------------------------------------------------
@@ -274,7 +274,7 @@ def _digest_schedule(person: Individual, preference: NotificationPreference, now
         digest = reminder_schedule(
             recipient=person,
             kind=DIGEST_KIND,
-            key=f"{DIGEST_KIND}:{person.pk}:{local_day:%Y-%m-%d}",
+            key=digest_key(person.pk, local_day),
             due_at=due,
             title="Your daily digest",
         )

@@ -32,6 +32,7 @@ from .partners import (
 )
 from .profiles import (
     PROFILE_FIELDS,
+    ProfileChanges,
     department_create,
     profile_update,
     reporting_line_update,
@@ -61,6 +62,7 @@ __all__ = [
     "partnership_set_sharing",
     # profiles and reporting lines
     "PROFILE_FIELDS",
+    "ProfileChanges",
     "profile_update",
     "reporting_line_update",
     "department_create",

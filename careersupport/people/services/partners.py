@@ -22,7 +22,7 @@ def partner_invite(
     if not employee.is_employee:
         raise ValidationError("Only employees can invite a partner.")
     Individual.objects.select_for_update().get(pk=employee.pk)
-    if Partnership.objects.filter(employee=employee, status__in=["invited", "active"]).exists():
+    if Partnership.objects.open().filter(employee=employee).exists():
         raise ValidationError("You already have a partner on CareerSupport. End that first.")
     email = email.strip().lower()
     if email == employee.email.lower() or (employee.user_id and email == employee.user.email):

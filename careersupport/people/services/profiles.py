@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -14,17 +16,24 @@ from .auditing import audit
 # --- profiles and reporting lines -------------------------------------------------------------
 
 
-PROFILE_FIELDS = (
-    "preferred_name",
-    "time_zone",
-    "notification_email",
-    "is_caregiver",
-    "is_returner",
-)
+class ProfileChanges(TypedDict, total=False):
+    """What a person edits on their own profile: the one list (`PROFILE_FIELDS`, which the
+    form uses too)."""
+
+    preferred_name: str
+    time_zone: str
+    notification_email: str
+    is_caregiver: bool
+    is_returner: bool
+
+
+PROFILE_FIELDS = tuple(ProfileChanges.__annotations__)
 
 
 @transaction.atomic
-def profile_update(*, individual: Individual, actor: Individual, **changes) -> Individual:
+def profile_update(
+    *, individual: Individual, actor: Individual, **changes: Unpack[ProfileChanges]
+) -> Individual:
     if actor.pk != individual.pk:
         raise ValidationError("People edit only their own profile.")
     unknown = set(changes) - set(PROFILE_FIELDS)

@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careersupport.notifications.models import Reminder
+from careersupport.notifications.selectors import reminders_published
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
 from careersupport.notifications.timing import next_local
 from careersupport.people.models import Individual
@@ -78,7 +78,7 @@ def waiting_publish(*, now: datetime | None = None) -> int:
             count += orphan[person.employer_id] - own[person.pk]
         due = next_local(now, MORNING, person.tzinfo)
         wanted[waiting_key(person.pk, due.astimezone(person.tzinfo).date())] = (person, due, count)
-    existing = dict(Reminder.objects.filter(key__in=list(wanted)).values_list("key", "title"))
+    existing = {key: r.title for key, r in reminders_published(keys=wanted).items()}
     url = reverse("requests:decide")
     published = 0
     for key, (person, due, count) in wanted.items():
