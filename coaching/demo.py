@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from careersupport.goals.models import Goal
+from careersupport.notifications.keys import reminder_key_prefix
 from careersupport.notifications.services import reminder_cancel_prefix
 from careersupport.people.demo import DemoWorld
 from careersupport.people.models import Individual
@@ -26,6 +27,7 @@ from programs.services.enrollment import enrollment_create
 
 from . import services
 from .models import CoachingSettings, CoachProfile, Engagement, Session
+from .reminders import SESSION_CHANGED
 from .slots import BOOKING_LEAD
 
 DEMO_COACH = {
@@ -173,7 +175,7 @@ def _book(engagement, profile, after: datetime, *, coach=None) -> Session:
     )
     if starts_at < timezone.now():
         # News of a booking long past is no news: the demo inboxes stay readable.
-        reminder_cancel_prefix(prefix=f"coaching.session_changed:{session.pk}:")
+        reminder_cancel_prefix(prefix=reminder_key_prefix(SESSION_CHANGED, session.pk))
     return session
 
 

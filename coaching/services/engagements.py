@@ -229,7 +229,7 @@ def _ask(
     topics = ", ".join(engagement.topic_labels) or "not given yet"
     _tell(
         coach,
-        "coaching.request_new",
+        keys.REQUEST_NEW,
         keys.request_new_key(engagement.pk, coach.pk),
         f"{engagement.coachee.full_name} asks you to be their coach",
         engagement.get_absolute_url(),
@@ -349,7 +349,7 @@ def engagement_answer(
         title = f"{actor.full_name} cannot coach you: choose another coach"
     _tell(
         person,
-        "coaching.request_answered",
+        keys.REQUEST_ANSWERED,
         keys.request_answered_key(engagement.pk, actor.pk),
         title,
         engagement.get_absolute_url(),
@@ -437,7 +437,7 @@ def engagement_complete(
     _wind_down(engagement, actor, Status.COMPLETED, now or timezone.now())
     _tell(
         engagement.coachee,
-        "coaching.engagement_ended",
+        keys.ENGAGEMENT_ENDED,
         keys.engagement_ended_key(engagement.pk, engagement.coachee_id),
         f"Your coaching with {engagement.coach.full_name} is complete: how did it go?",
         engagement.get_absolute_url() + "review/",
@@ -461,7 +461,7 @@ def engagement_cancel(
         if person is not None and person.pk != actor.pk:
             _tell(
                 person,
-                "coaching.engagement_ended",
+                keys.ENGAGEMENT_ENDED,
                 keys.engagement_ended_key(engagement.pk, person.pk),
                 f"{actor.full_name} cancelled the coaching of {engagement.coachee.full_name}",
                 engagement.get_absolute_url(),

@@ -70,7 +70,7 @@ def waiting_requests_publish(*, now: datetime | None = None) -> int:
         asked = asked_at.astimezone(coach.tzinfo)
         reminder_schedule(
             recipient=coach,
-            kind="coaching.request_waiting",
+            kind=keys.REQUEST_WAITING,
             key=keys.request_waiting_key(engagement.pk, coach.pk, coach.pk),
             due_at=due,
             title=f"{engagement.coachee.full_name} has waited for your answer since {asked:%a} {asked.day} {asked:%b}",
@@ -79,7 +79,7 @@ def waiting_requests_publish(*, now: datetime | None = None) -> int:
         for hr in hr_by_employer[engagement.employer_id]:
             reminder_schedule(
                 recipient=hr,
-                kind="coaching.request_waiting",
+                kind=keys.REQUEST_WAITING,
                 key=keys.request_waiting_key(engagement.pk, coach.pk, hr.pk),
                 due_at=due,
                 title=f"{coach.full_name} has not answered {engagement.coachee.full_name}'s "
@@ -129,7 +129,7 @@ def idle_engagements_publish(*, now: datetime | None = None) -> int:
         left = engagement.sessions_agreed - engagement.spent
         reminder_schedule(
             recipient=engagement.coachee,
-            kind="coaching.engagement_idle",
+            kind=keys.ENGAGEMENT_IDLE,
             key=keys.engagement_idle_key(engagement.pk, since),
             due_at=last_moment + IDLE_AFTER,
             title=f"You have {left} coaching session{'s' if left != 1 else ''} left with "

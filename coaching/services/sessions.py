@@ -33,8 +33,8 @@ from .coaches import coaching_settings
 
 TAKEN = "Someone booked this time a moment ago. Choose another slot."
 BEFORE = (
-    ("coaching.session_day", keys.session_day_key, timedelta(days=1), "tomorrow"),
-    ("coaching.session_hour", keys.session_hour_key, timedelta(hours=1), "in one hour"),
+    (keys.SESSION_DAY, keys.session_day_key, timedelta(days=1), "tomorrow"),
+    (keys.SESSION_HOUR, keys.session_hour_key, timedelta(hours=1), "in one hour"),
 )
 
 
@@ -210,7 +210,7 @@ def _tell_other_side(session: Session, actor: Individual, event: str, title: str
     other = session.coachee if actor.pk == session.coach_id else session.coach
     reminder_schedule(
         recipient=other,
-        kind="coaching.session_changed",
+        kind=keys.SESSION_CHANGED,
         key=keys.session_changed_key(session.pk, session.version, event, other.pk),
         due_at=timezone.now(),
         title=title.format(who=actor.full_name, when=_when(session.starts_at, other)),
@@ -417,7 +417,7 @@ def session_set_outcome(
     ):
         reminder_schedule(
             recipient=session.coachee,
-            kind="coaching.feedback_due",
+            kind=keys.FEEDBACK_DUE,
             key=keys.feedback_due_key(session.pk),
             due_at=timezone.now(),
             title=f"How was your session with {session.coach.full_name}?",
