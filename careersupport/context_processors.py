@@ -14,6 +14,7 @@ def _choices() -> dict:
     from careersupport.requests.models import Status as RequestStatus
     from coaching.models import CoachProfile, Engagement
     from coaching.models import Session as CoachingSession
+    from mentorship.models import Mentorship, MentorshipRequest
     from programs.models import Enrollment, Offering, ShadowBooking
 
     return {
@@ -29,6 +30,8 @@ def _choices() -> dict:
         "CoachingSessionStatus": CoachingSession.Status,
         "CoachingSessionKind": CoachingSession.Kind,
         "CoachStatus": CoachProfile.Status,
+        "MentorshipHealth": Mentorship.Health,
+        "MentorshipRequestStatus": MentorshipRequest.Status,
     }
 
 

@@ -13,5 +13,6 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("coaching/", include("coaching.urls")),
     path("requests/", include("careersupport.requests.urls")),
+    path("mentorship/", include("mentorship.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ SEEDERS = [
     "programs.demo.seed",
     "coaching.demo.seed",
     "careersupport.requests.demo.seed",
+    "mentorship.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
