@@ -1,6 +1,7 @@
-"""Demo goals: the employee, the partner and the manager's team get goals in every status, with
-milestones and months of check-ins, some overdue, so that /team/ looks like a real team; every
-other colleague gets a goal or two so that the HR figures have something to count.
+"""Demo goals: the employee, the partner and the manager's team get goals in every status, most
+with milestones and some without, and months of check-ins, some overdue, so that /team/ looks
+like a real team; every other colleague gets a goal or two so that the HR figures have
+something to count. Every goal obeys the progress rule the services keep (see `_seed_goal`).
 
 Idempotent: a goal is found by (owner, title) before it is created.
 """

@@ -69,16 +69,16 @@ class MilestoneForm(forms.ModelForm):
 class MilestoneRowForm(forms.Form):
     """A row of the new-goal form: blank, or both a title and a due date."""
 
-    title = forms.CharField(label="Title", max_length=200, required=False)
+    title = forms.CharField(label="Name", max_length=200, required=False)
     due_date = forms.DateField(label="Due date", widget=DATE, required=False)
 
     def clean(self):
         data = super().clean()
         title, due = (data.get("title") or "").strip(), data.get("due_date")
         if title and not due and "due_date" not in self.errors:
-            self.add_error("due_date", "Give this milestone a due date, or clear its title.")
+            self.add_error("due_date", "Give this milestone a due date, or clear its name.")
         if due and not title:
-            self.add_error("title", "Give this milestone a title, or clear its date.")
+            self.add_error("title", "Give this milestone a name, or clear its date.")
         return data if title else {}
 
 

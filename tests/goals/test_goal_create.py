@@ -123,7 +123,7 @@ def test_a_milestone_row_after_the_target_date_is_told_beside_that_row_and_saves
     text = response.text
     error = text.index('id="id_milestones-1-due_date_error"')
     assert "cannot be due after the goal" in text[error : error + 200]
-    assert 'href="#id_milestones-1-due_date">Milestone 2, due date:' in text  # the summary
+    assert 'href="#id_milestones-1-due_date">Milestone 2 (due date): A milestone cannot be due after' in text  # the summary
     assert 'value="Too late"' in text and 'value="Get the AWS certification"' in text
     assert not Goal.objects.exists() and not Milestone.objects.exists()
     assert not Reminder.objects.exists()
@@ -152,3 +152,10 @@ def test_the_form_offers_milestone_rows_that_work_without_javascript(client_for,
         assert f'for="id_milestones-{i}-due_date"' in text
     assert "<legend>Milestones (optional)</legend>" in text
     assert "data-formset-add hidden" in text  # "Add another" appears only with JavaScript
+
+
+def test_a_milestone_row_with_a_date_and_no_title_is_refused_beside_it(client_for, employee):
+    response = client_for(employee).post(URL, {**_data(), **_rows(("", _in(20)))})
+    assert response.status_code == 400
+    assert 'id="id_milestones-0-title_error"' in response.text
+    assert not Goal.objects.exists()

@@ -173,14 +173,10 @@ def team_table(context, people, viewer, filters) -> SafeString:
 
 def team_table_html(people, *, viewer, filters, goal_url: RowUrls) -> SafeString:
     columns = team_columns(filters.status)
-    caption = (
-        "Everyone below you in the reporting chain"
-        if filters.whole_chain
-        else "Your direct reports"
-    )
+    who = "Everyone in your chain" if filters.whole_chain else "Direct reports"
     return format_html(
         TEAM_TABLE,
-        caption=f"{caption}, who needs attention first",
+        caption=f"{who}: a row per person, who needs attention first",
         header=_header(columns),
         people=format_html_join(
             "\n",
