@@ -285,3 +285,43 @@ class FinancialKindFactory(factory.django.DjangoModelFactory):
     category = FinancialKind.Category.REIMBURSEMENT
     currency = "EUR"
     person_budget = Decimal("1000.00")
+
+
+# --- mentorship --------------------------------------------------------------------------
+
+from mentorship.models import MentorProfile, Programme, Topic  # noqa: E402
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """A mentor with two places, speaking English, available."""
+
+    class Meta:
+        model = MentorProfile
+
+    person = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("person.employer")
+    years_experience = 12
+    languages = ",en,"
+    capacity = 2
+
+
+class MentorshipProgrammeFactory(factory.django.DjangoModelFactory):
+    """A published mentorship offering with its settings row."""
+
+    class Meta:
+        model = Programme
+
+    offering = factory.SubFactory(
+        OfferingFactory,
+        kind=Offering.Kind.MENTORSHIP,
+        title=factory.Sequence(lambda n: f"Mentoring {n}"),
+    )
+    employer = factory.SelfAttribute("offering.employer")

@@ -12,6 +12,7 @@ SEEDERS = [
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
     "careersupport.requests.demo.seed",
+    "mentorship.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
