@@ -123,7 +123,10 @@ def test_a_milestone_row_after_the_target_date_is_told_beside_that_row_and_saves
     text = response.text
     error = text.index('id="id_milestones-1-due_date_error"')
     assert "cannot be due after the goal" in text[error : error + 200]
-    assert 'href="#id_milestones-1-due_date">Milestone 2 (due date): A milestone cannot be due after' in text  # the summary
+    assert (
+        'href="#id_milestones-1-due_date">Milestone 2 (due date): A milestone cannot be due after'
+        in text
+    )  # the summary
     assert 'value="Too late"' in text and 'value="Get the AWS certification"' in text
     assert not Goal.objects.exists() and not Milestone.objects.exists()
     assert not Reminder.objects.exists()
