@@ -20,6 +20,7 @@ from .invitations import (
     ImportResult,
     employee_invite,
     employees_import_csv,
+    external_invite,
     invitation_accept,
     invitation_resend,
     invitation_revoke,
@@ -43,6 +44,7 @@ __all__ = [
     "audit",
     # invitations and the CSV import
     "employee_invite",
+    "external_invite",
     "invitation_resend",
     "invitation_revoke",
     "invitation_accept",

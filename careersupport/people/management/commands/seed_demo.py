@@ -11,7 +11,9 @@ SEEDERS = [
     "careersupport.people.demo.seed",
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
+    "coaching.demo.seed",
     "careersupport.requests.demo.seed",
+    "mentorship.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
