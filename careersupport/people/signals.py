@@ -31,9 +31,11 @@ applies (say, goals' check-in reminders of their active goals).
 `person_deactivated` will end in its app ("2 enrollments are withdrawn; their seats go to
 the waitlist."), or an empty list. Say counts, never confidential names or reasons.
 
-Receivers today: programs, notifications and requests (`<app>/receivers.py`, connected in
-each app's `ready()` with a `dispatch_uid`). Coaching and mentorship, and goals for its
-reminders on reactivation, subscribe the same way.
+Receivers today: programs, notifications, requests, coaching and mentorship
+(`<app>/receivers.py`, connected in each app's `ready()` with a `dispatch_uid`, in
+INSTALLED_APPS order). A reminder to the leaver published by a later receiver is dropped at
+delivery (`notifications` cancels reminders whose recipient left). Goals, for its reminders
+on reactivation, would subscribe the same way.
 """
 
 from django.dispatch import Signal

@@ -476,11 +476,15 @@ def mentorship_close(
     actor: Individual | None,
     reason: str = "",
     repairing: bool = False,
+    leaver: Individual | None = None,
 ) -> Mentorship:
-    """Close by either side, by HR re-pairing, or by the beat job at the end date (no actor):
-    goal links end at once, reminders stop, both are asked for feedback."""
+    """Close by either side, by HR re-pairing, by HR because one side left (`leaver`), or
+    by the beat job at the end date (no actor): goal links end at once, reminders stop,
+    both are asked for feedback. A mentee whose mentor left waits to be matched again."""
     m = _lock(mentorship)
-    if actor is not None and not repairing:
+    if leaver is not None:
+        require_hr(actor, m.employer_id)
+    elif actor is not None and not repairing:
         _require_party(m, actor)
     _require_active(m)
     m.status = Mentorship.Status.CLOSED
@@ -498,10 +502,11 @@ def mentorship_close(
         goal_link_end(link=link, actor=actor)
     _cancel_all(m)
     if m.enrollment is not None and not repairing:
+        mentor_left = leaver is not None and leaver.pk == m.mentor_id
         enrollment_set_handoff(
             enrollment=m.enrollment,
             actor=actor,
-            status=Enrollment.Handoff.CLOSED,
+            status=Enrollment.Handoff.WAITING if mentor_left else Enrollment.Handoff.CLOSED,
             url=m.get_absolute_url(),
         )
     for person in (m.mentee, m.mentor):

@@ -12,8 +12,10 @@
 4. `people.signals.person_deactivated` is sent, and each app ends what it keeps about the
    person (the contract is in `careersupport/people/signals.py`): programs withdraws their
    enrollments (seats freed, the waitlist promoted), registrations and bookings;
-   notifications cancels their pending reminders; requests closes what is still waiting.
-   Coaching and mentorship subscribe to the same signal. History is kept everywhere.
+   notifications cancels their pending reminders; requests closes what is still waiting;
+   coaching cancels their engagements (as coachee or coach; a coach's profile is paused)
+   and mentorship closes their pairs and pending requests (a mentor's profile is paused).
+   History is kept everywhere.
 5. An audit row names who did it, the successor and how many reports moved.
 
 `person_reactivate` allows sign-in again and sends `person_reactivated`; what ended stays
