@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import matching, selectors, services
 from ..forms import AnswerForm, CoachPickForm, FinalReviewForm, GoalsForm, IntakeForm, NoteForm
@@ -208,10 +208,13 @@ def pause(request, pk: int):
 
 
 def _confirm(request, engagement, *, title: str, text: str, button: str):
-    return render(
+    return confirm_page(
         request,
-        "coaching/confirm.html",
-        {"title": title, "text": text, "button": button, "back": engagement.get_absolute_url()},
+        question=title,
+        consequences=[text],
+        button=button,
+        back=engagement.get_absolute_url(),
+        undo="This cannot be undone.",
     )
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
 from careersupport.people.templatetags.format_tags import shortdatetime
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import calendar, selectors, services
 from ..forms import FeedbackForm, NoteEditForm, OutcomeForm, SlotForm
@@ -123,15 +123,15 @@ def session_cancel(request, pk: int):
         else:
             messages.success(request, "The session is cancelled and the other side is told.")
         return redirect(session)
-    return render(
+    return confirm_page(
         request,
-        "coaching/confirm.html",
-        {
-            "title": f"Cancel the {session.get_kind_display().lower()} of {shortdatetime(session.starts_at)}?",
-            "text": "Its reminders are cancelled and the other side is told.",
-            "button": "Cancel the session",
-            "back": session.get_absolute_url(),
-        },
+        question=f"Cancel the {session.get_kind_display().lower()} of "
+        f"{shortdatetime(session.starts_at)}?",
+        consequences=["Its reminders are cancelled and the other side is told."],
+        button="Cancel the session",
+        back=session.get_absolute_url(),
+        keep="Keep the session",
+        undo="A cancelled session is not restored: book another time instead.",
     )
 
 

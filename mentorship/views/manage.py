@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from careersupport.people.models import Individual
 from careersupport.people.permissions import hr_required
-from careersupport.utils import add_service_errors, message_service_error, paginate
+from careersupport.utils import add_service_errors, confirm_page, message_service_error, paginate
 
 from .. import selectors, services
 from ..forms import PairFilterForm, ProgrammeForm, ProposalChangeForm, RepairForm, TopicForm
@@ -160,7 +160,19 @@ def proposal_remove(request, run_pk: int, pk: int):
         else:
             messages.success(request, f"{proposal.mentee.full_name} is out of this proposal.")
         return redirect(proposal.run)
-    return render(request, "mentorship/manage/proposal_remove.html", {"proposal": proposal})
+    freed = (
+        f"{proposal.mentor.full_name}'s place becomes free for another mentee. "
+        if proposal.mentor
+        else ""
+    )
+    return confirm_page(
+        request,
+        question=f"Remove {proposal.mentee.full_name} from the proposal?",
+        consequences=[f"{freed}{proposal.mentee.display_name} keeps waiting to be matched."],
+        undo="HR can give them a mentor again while the run is open.",
+        button="Remove from the proposal",
+        back=proposal.run.get_absolute_url(),
+    )
 
 
 @hr_required

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import employee_required, individual_required
-from careersupport.utils import add_service_errors, message_service_error
+from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
 from ..forms import (
@@ -185,12 +185,20 @@ def request_detail(request, pk: int):
     )
 
 
-@require_POST
 @individual_required
 def request_withdraw(request, pk: int):
     req = get_request_for_user(request.individual, pk)
     if req.mentee_id != request.individual.pk:
         raise PermissionDenied("Only the mentee withdraws their request.")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=f"Withdraw your request to {req.mentor.full_name}?",
+            consequences=[f"{req.mentor.full_name} is no longer asked or reminded."],
+            undo="You can ask them, or another mentor, again.",
+            button="Withdraw the request",
+            back=reverse("mentorship:home"),
+        )
     try:
         services.request_withdraw(request=req, actor=request.individual)
     except ValidationError as error:
@@ -378,7 +386,19 @@ def mentorship_close(request, pk: int):
         else:
             messages.success(request, "The mentorship is closed. Tell us how it went.")
             return redirect(f"{m.get_absolute_url()}#feedback")
-    return _form_page(request, m, form, "mentorship/close_confirm.html")
+    return confirm_page(
+        request,
+        question="Close the mentorship?",
+        consequences=[
+            f"{m.mentee.full_name} and {m.mentor.full_name} will no longer be a pair: shared "
+            "goals stop being visible to the mentor and both of you are asked for feedback."
+        ],
+        undo="This cannot be undone.",
+        form=form,
+        button="Close the mentorship",
+        back=m.get_absolute_url(),
+        status=_status(form),
+    )
 
 
 @require_POST

@@ -135,3 +135,12 @@ def test_completing_asks_first(client_for, engagement):
     assert "Complete coaching" in client_for(engagement.coach).get(url).text
     client_for(engagement.coach).post(url)
     assert Engagement.objects.get().status == "completed"
+
+
+def test_cancelling_coaching_asks_first_on_the_shared_confirmation_page(client_for, engagement):
+    url = reverse("coaching:cancel", args=[engagement.pk])
+    page = client_for(engagement.coachee).get(url)
+    assert 'class="confirm"' in page.text and "Cancel this coaching?" in page.text
+    assert Engagement.objects.get().status == "active"
+    client_for(engagement.coachee).post(url)
+    assert Engagement.objects.get().status == "cancelled"
