@@ -77,3 +77,11 @@ def test_the_demo_has_an_operator_for_the_admin():
     assert client.login(username="operator@example.com", password="careers-demo-2026")
     assert client.get(reverse("admin:index")).status_code == 200
     assert client.get(reverse("admin:people_individual_changelist")).status_code == 200
+
+
+def test_an_operator_opening_the_app_is_pointed_to_the_admin(operator):
+    client = Client()
+    client.force_login(operator)
+    response = client.get("/")
+    assert response.status_code == 403
+    assert 'href="/admin/"' in response.text

@@ -33,6 +33,8 @@ Status = Engagement.Status
 
 def _end(engagement: Engagement, person: Individual, actor: Individual, now: datetime) -> None:
     engagement = _locked(engagement)
+    if not engagement.is_live:
+        return  # ended by someone else since it was listed
     as_coach = engagement.coach_id == person.pk
     _wind_down(engagement, actor, Status.CANCELLED, now)
     other = engagement.coachee if as_coach else engagement.coach
@@ -62,6 +64,8 @@ def _end(engagement: Engagement, person: Individual, actor: Individual, now: dat
 def _release(engagement: Engagement, coach: Individual, actor: Individual) -> None:
     """As if the coach had declined: the person chooses among the others, or another."""
     engagement = _locked(engagement)
+    if not engagement.is_live:
+        return
     for call in engagement.sessions.filter(
         kind=Session.Kind.CHEMISTRY, status=Session.Status.BOOKED, coach=coach
     ).select_related("coach", "coachee"):

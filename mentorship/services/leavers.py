@@ -85,7 +85,8 @@ def mentorship_end_for_leaver(*, person: Individual, actor: Individual) -> int:
     closed. Idempotent: a second call finds nothing active or pending."""
     require_hr(actor, person.employer_id)
     active = (
-        Mentorship.objects.filter(Q(mentee=person) | Q(mentor=person))
+        Mentorship.objects.select_for_update(of=("self",))
+        .filter(Q(mentee=person) | Q(mentor=person))
         .filter(status=Mentorship.Status.ACTIVE)
         .order_by("pk")
     )
