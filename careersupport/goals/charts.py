@@ -43,7 +43,7 @@ class Point:
 
     @property
     def label(self) -> str:
-        return {START: "Start", CHECKIN: "Check-in", NOW: "Now, from the milestones"}[self.kind]
+        return PointKind(self.kind).label
 
 
 @dataclass(frozen=True)
