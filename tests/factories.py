@@ -408,3 +408,29 @@ class NoteFactory(factory.django.DjangoModelFactory):
     author = factory.SelfAttribute("engagement.coach")
     visibility = Note.Visibility.SHARED
     text = factory.Sequence(lambda n: f"Note text {n}")
+
+
+# --- job search: the tracker ---------------------------------------------------------------
+
+from careersupport.jobsearch.models import Application, TrackerOptIn  # noqa: E402
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application in `interested`, written directly (no timeline row, no reminder)."""
+
+    class Meta:
+        model = Application
+
+    owner = factory.SubFactory(IndividualFactory, kind=Individual.Kind.PARTNER)
+    employer = factory.SelfAttribute("owner.employer")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    role = factory.Sequence(lambda n: f"Role {n}")
+    stage = Application.Stage.INTERESTED
+
+
+class TrackerOptInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrackerOptIn
+
+    person = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("person.employer")
