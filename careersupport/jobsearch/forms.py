@@ -7,7 +7,14 @@ from django import forms
 from careersupport import uploads
 from coaching.models import LANGUAGES
 
-from .models import Application, Contact, PreparationComment, PreparationRequest, SalaryResearch
+from .models import (
+    Application,
+    Contact,
+    PreparationComment,
+    PreparationRequest,
+    ResumeVersion,
+    SalaryResearch,
+)
 from .selectors import DUE_CHOICES
 from .services.applications import EDITABLE, SALARY_FIELDS
 
@@ -25,6 +32,9 @@ class ApplicationForm(NoModelClean, forms.ModelForm):
     stage = forms.ChoiceField(
         choices=[(s, Application.Stage(s).label) for s in Application.OPEN_STAGES],
         initial=Application.Stage.INTERESTED,
+    )
+    link = forms.URLField(
+        label="Link to the posting", max_length=500, required=False, assume_scheme="https"
     )
 
     class Meta:
@@ -91,13 +101,13 @@ class AcceptForm(forms.Form):
     def __init__(self, *args, others, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["close"]
-        field.queryset = Application.objects.filter(pk__in=[a.pk for a in others])  # type: ignore[attr-defined]
+        field.queryset = Application.objects.filter(pk__in=[a.pk for a in others])
         if not others:
             del self.fields["close"]
             return
         field.label_from_instance = lambda a: (
             f"{a.role} at {a.organisation} ({a.get_stage_display()})"
-        )  # type: ignore[attr-defined]
+        )
 
 
 class ContactForm(NoModelClean, forms.ModelForm):
@@ -149,8 +159,11 @@ class PreparationForm(forms.Form):
         choices=PreparationRequest.Kind.choices,
         widget=forms.RadioSelect,
     )
-    resume = forms.ModelChoiceField(
-        label="Résumé to attach", queryset=None, required=False, empty_label="None"
+    resume: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Résumé to attach",
+        queryset=ResumeVersion.objects.none(),
+        required=False,
+        empty_label="None",
     )
     message = forms.CharField(
         label="What would you like help with?",

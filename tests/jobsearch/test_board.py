@@ -62,7 +62,9 @@ def test_the_board_query_count_does_not_grow(client_for, partner, django_assert_
 
     with CaptureQueriesContext(connection) as small:
         client.get(BOARD)
-    ApplicationFactory.create_batch(60, owner=partner, stage="applied", next_step="Call", next_step_on="2099-01-01")
+    ApplicationFactory.create_batch(
+        60, owner=partner, stage="applied", next_step="Call", next_step_on="2099-01-01"
+    )
     with CaptureQueriesContext(connection) as large:
         client.get(BOARD)
     assert len(large.captured_queries) == len(small.captured_queries)
@@ -76,7 +78,9 @@ def test_moving_a_card_records_the_change_and_its_date(client_for, partner, appl
     assert response.status_code == 302 and response["Location"] == BOARD
     application.refresh_from_db()
     assert application.stage == "interviewing"
-    assert list(StageChange.objects.filter(application=application).values_list("to_stage", flat=True)) == ["interested", "interviewing"]
+    assert list(
+        StageChange.objects.filter(application=application).values_list("to_stage", flat=True)
+    ) == ["interested", "interviewing"]
 
 
 def test_moving_to_accepted_goes_to_the_accept_page(client_for, partner, application):
@@ -107,7 +111,9 @@ def test_a_bad_stage_changes_nothing(client_for, partner, application):
 def test_the_list_filters(client_for, partner, query, expected):
     ApplicationFactory(owner=partner, role="Applied one", stage="applied", organisation="Contoso")
     ApplicationFactory(owner=partner, role="Remote one", remote=True)
-    ApplicationFactory(owner=partner, role="Overdue one", next_step="Call", next_step_on="2020-01-01")
+    ApplicationFactory(
+        owner=partner, role="Overdue one", next_step="Call", next_step_on="2020-01-01"
+    )
     ApplicationFactory(owner=partner, role="Rejected one", stage="rejected")
     response = client_for(partner).get(reverse("jobsearch:application-list") + "?" + query)
     assert response.status_code == 200
@@ -125,14 +131,25 @@ def test_the_list_keeps_its_query_count_flat(client_for, partner, django_assert_
 
 
 def test_creating_an_application_needs_an_organisation(client_for, partner):
-    response = client_for(partner).post(reverse("jobsearch:application-create"), {"role": "Designer", "stage": "interested", "currency": "EUR"})
+    response = client_for(partner).post(
+        reverse("jobsearch:application-create"),
+        {"role": "Designer", "stage": "interested", "currency": "EUR"},
+    )
     assert response.status_code == 400
     assert "This field is required" in response.text
     assert not Application.objects.exists()
 
 
 def test_creating_an_application_from_the_form(client_for, partner):
-    data = {"organisation": "Fabrikam", "role": "UX lead", "stage": "applied", "currency": "eur", "salary_min": "60000", "salary_max": "70000", "remote": "on"}
+    data = {
+        "organisation": "Fabrikam",
+        "role": "UX lead",
+        "stage": "applied",
+        "currency": "eur",
+        "salary_min": "60000",
+        "salary_max": "70000",
+        "remote": "on",
+    }
     response = client_for(partner).post(reverse("jobsearch:application-create"), data)
     application = Application.objects.get()
     assert response["Location"] == application.get_absolute_url()
@@ -140,7 +157,14 @@ def test_creating_an_application_from_the_form(client_for, partner):
 
 
 def test_a_range_upside_down_is_refused_beside_the_field(client_for, partner):
-    data = {"organisation": "Fabrikam", "role": "UX lead", "stage": "applied", "currency": "EUR", "salary_min": "70000", "salary_max": "60000"}
+    data = {
+        "organisation": "Fabrikam",
+        "role": "UX lead",
+        "stage": "applied",
+        "currency": "EUR",
+        "salary_min": "70000",
+        "salary_max": "60000",
+    }
     response = client_for(partner).post(reverse("jobsearch:application-create"), data)
     assert response.status_code == 400 and "cannot be below its bottom" in response.text
     assert not Application.objects.exists()
@@ -148,5 +172,7 @@ def test_a_range_upside_down_is_refused_beside_the_field(client_for, partner):
 
 def test_an_opted_in_employee_tracks_applications(employee):
     TrackerOptInFactory(person=employee)
-    application = services.application_create(owner=employee, actor=employee, organisation="A", role="B")
+    application = services.application_create(
+        owner=employee, actor=employee, organisation="A", role="B"
+    )
     assert application.owner == employee

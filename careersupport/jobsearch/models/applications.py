@@ -6,6 +6,8 @@ household page and only what the owner chose)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,7 +16,6 @@ from django.utils import timezone
 
 from careersupport.people.models import Employer, EmployerScopedQuerySet, Individual
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "null": True, "blank": True}
 NOT_NEGATIVE = [MinValueValidator(0)]
 
 
@@ -69,8 +70,22 @@ class Application(models.Model):
     link = models.URLField("link to the posting", max_length=500, blank=True)
     location = models.CharField(max_length=200, blank=True)
     remote = models.BooleanField("remote work possible", default=False)
-    salary_min = models.DecimalField("salary offered from", validators=NOT_NEGATIVE, **MONEY)
-    salary_max = models.DecimalField("salary offered up to", validators=NOT_NEGATIVE, **MONEY)
+    salary_min = models.DecimalField(
+        "salary offered from",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
+    salary_max = models.DecimalField(
+        "salary offered up to",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
     currency = models.CharField(max_length=3, default="EUR")
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.INTERESTED)
     stage_changed_at = models.DateTimeField(default=timezone.now)
@@ -110,7 +125,7 @@ class Application(models.Model):
         return self.stage in self.OPEN_STAGES
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         try:
             self.currency = clean_currency(self.currency)
         except ValidationError as error:
@@ -206,15 +221,52 @@ class SalaryResearch(models.Model):
         Application, on_delete=models.CASCADE, related_name="salary_research"
     )
     currency = models.CharField(max_length=3, default="EUR")
-    range_low = models.DecimalField("range found, from", validators=NOT_NEGATIVE, **MONEY)
-    range_high = models.DecimalField("range found, up to", validators=NOT_NEGATIVE, **MONEY)
+    range_low = models.DecimalField(
+        "range found, from",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
+    range_high = models.DecimalField(
+        "range found, up to",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
     sources = models.TextField(
         blank=True, help_text="Where the range comes from: surveys, posts, people you asked."
     )
-    target = models.DecimalField("my target", validators=NOT_NEGATIVE, **MONEY)
-    walk_away = models.DecimalField("my walk-away point", validators=NOT_NEGATIVE, **MONEY)
-    offer_received = models.DecimalField("offer received", validators=NOT_NEGATIVE, **MONEY)
-    negotiated = models.DecimalField("negotiated outcome", validators=NOT_NEGATIVE, **MONEY)
+    target = models.DecimalField(
+        "my target", max_digits=12, decimal_places=2, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    walk_away = models.DecimalField(
+        "my walk-away point",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
+    offer_received = models.DecimalField(
+        "offer received",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
+    negotiated = models.DecimalField(
+        "negotiated outcome",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+    )
     negotiation_notes = models.TextField("how the negotiation went", blank=True)
     shared_with_coach = models.BooleanField("share my salary research with my coach", default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -225,7 +277,7 @@ class SalaryResearch(models.Model):
         return f"Salary research for {self.application}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         try:
             self.currency = clean_currency(self.currency)
         except ValidationError as error:
@@ -306,6 +358,12 @@ class PreparationRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobsearch:preparation", args=[self.pk])
+
+    @property
+    def last_comment(self) -> PreparationComment | None:
+        """The latest comment, from the prefetched ones (no query when prefetched)."""
+        comments = list(self.comments.all())
+        return comments[-1] if comments else None
 
     @property
     def coach_specialty(self) -> str:

@@ -34,12 +34,13 @@ def _coach_may_act(request: PreparationRequest, actor: Individual) -> bool:
 
 def _tell_coach(request: PreparationRequest) -> None:
     engagement = request.engagement
-    if engagement.status != Engagement.Status.ACTIVE or engagement.coach is None:
+    coach = engagement.coach
+    if engagement.status != Engagement.Status.ACTIVE or coach is None:
         return
     reminder_schedule(
-        recipient=engagement.coach,
+        recipient=coach,
         kind=keys.PREPARATION_NEW,
-        key=keys.preparation_new_key(request.pk, engagement.coach_id),
+        key=keys.preparation_new_key(request.pk, coach.pk),
         due_at=timezone.now(),
         title=f"{request.owner.full_name} asks for {request.get_kind_display().lower()}",
         body=f"For {request.application.role} at {request.application.organisation}.",
@@ -70,7 +71,7 @@ def preparation_request(
     owner = application.owner
     engagement = live_engagement_of(owner)
     if engagement is None:
-        topics = [SPECIALTY[kind]]
+        topics: list[str] = [SPECIALTY[Kind(kind)]]
         if owner.is_partner:
             topics.append(Specialty.PARTNER_JOB_SEARCH)
         engagement = coaching.engagement_request(

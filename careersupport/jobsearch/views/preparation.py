@@ -16,10 +16,10 @@ from coaching.selectors import live_engagement_of
 from .. import selectors, services
 from ..forms import CommentForm, PreparationForm
 from ..models import PreparationRequest
-from ..permissions import get_own_application, get_preparation_for_user, tracker_required
+from ..permissions import get_own_application, get_preparation_for_user
 
 
-@tracker_required
+@individual_required
 def prepare(request, pk: int):
     """Ask for a review or practice; without a coach yet, coaching's suggestions follow."""
     me = request.individual

@@ -14,7 +14,7 @@ from careersupport.utils import add_service_errors
 from .. import services
 from ..forms import ContactForm, ResumeForm, SalaryForm
 from ..models import Contact
-from ..permissions import get_own_application, get_resume_for_user, tracker_required
+from ..permissions import get_own_application, get_resume_for_user
 
 
 def _own_contact(viewer, application_pk: int, pk: int) -> Contact:
@@ -26,7 +26,7 @@ def _own_contact(viewer, application_pk: int, pk: int) -> Contact:
     return contact
 
 
-@tracker_required
+@individual_required
 def contact_form(request, pk: int, contact_pk: int | None = None):
     me = request.individual
     application = get_own_application(me, pk)
@@ -49,7 +49,7 @@ def contact_form(request, pk: int, contact_pk: int | None = None):
     )
 
 
-@tracker_required
+@individual_required
 def contact_remove(request, pk: int, contact_pk: int):
     """Asks first (GET), removes on POST."""
     me = request.individual
@@ -70,7 +70,7 @@ def contact_remove(request, pk: int, contact_pk: int):
     )
 
 
-@tracker_required
+@individual_required
 def resume_upload(request, pk: int):
     me = request.individual
     application = get_own_application(me, pk)
@@ -101,7 +101,7 @@ def resume_download(request, pk: int):
     return uploads.serve(resume.stored_name, label=resume.label, content_type=resume.content_type)
 
 
-@tracker_required
+@individual_required
 def salary_edit(request, pk: int):
     me = request.individual
     application = get_own_application(me, pk)

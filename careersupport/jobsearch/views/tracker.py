@@ -52,7 +52,7 @@ def board(request):
             "next_steps": selectors.next_steps(me, limit=5),
             "events": selectors.networking_events(me),
             "preparations": list(selectors.preparations_of(me)[:5]),
-            "move_choices": MoveForm.base_fields["stage"].choices,  # type: ignore[attr-defined]
+            "move_choices": MoveForm.base_fields["stage"].choices,
         },
     )
 
@@ -88,20 +88,24 @@ def application_create(request):
     return render(request, "jobsearch/application_form.html", {"form": form}, status=status)
 
 
-@individual_required
-def application_detail(request, pk: int):
-    application, access = get_application_for_user(request.individual, pk)
+def _detail(request, application, access, *, next_form=None, status: int = 200):
     page = selectors.application_page(application, sees_salary=access.sees_salary)
     context = {"application": application, "access": access, **page}
     if access.is_owner:
         context["move_form"] = MoveForm(initial={"stage": application.stage})
-        context["next_form"] = NextStepForm(
+        context["next_form"] = next_form or NextStepForm(
             initial={"next_step": application.next_step, "next_step_on": application.next_step_on}
         )
-    return render(request, "jobsearch/application_detail.html", context)
+    return render(request, "jobsearch/application_detail.html", context, status=status)
 
 
-@tracker_required
+@individual_required
+def application_detail(request, pk: int):
+    application, access = get_application_for_user(request.individual, pk)
+    return _detail(request, application, access)
+
+
+@individual_required
 def application_edit(request, pk: int):
     application = get_own_application(request.individual, pk)
     form = ApplicationForm(request.POST or None, instance=application, creating=False)
@@ -122,7 +126,7 @@ def application_edit(request, pk: int):
 
 
 @require_POST
-@tracker_required
+@individual_required
 def application_move(request, pk: int):
     """The board's and the page's Move button (works without JavaScript; the board's drag
     and drop posts the same form)."""
@@ -144,7 +148,7 @@ def application_move(request, pk: int):
 
 
 @require_POST
-@tracker_required
+@individual_required
 def next_step(request, pk: int):
     application = get_own_application(request.individual, pk)
     form = NextStepForm(request.POST)
@@ -163,17 +167,11 @@ def next_step(request, pk: int):
             )
             messages.success(request, text)
             return redirect(application)
-    page = selectors.application_page(application, sees_salary=True)
-    context = {
-        "application": application,
-        "next_form": form,
-        "move_form": MoveForm(initial={"stage": application.stage}),
-        **page,
-    }
-    return render(request, "jobsearch/application_detail.html", context, status=400)
+    _, access = get_application_for_user(request.individual, pk)
+    return _detail(request, application, access, next_form=form, status=400)
 
 
-@tracker_required
+@individual_required
 def accept(request, pk: int):
     """Accepting an offer: a confirmation step with the outcome and the other open
     applications to close, ticked unless the person unticks them."""
