@@ -83,6 +83,12 @@ def test_moving_a_card_records_the_change_and_its_date(client_for, partner, appl
     ) == ["interested", "interviewing"]
 
 
+def test_moving_says_where_the_card_went(client_for, partner, application):
+    url = reverse("jobsearch:application-move", args=[application.pk])
+    response = client_for(partner).post(url, {"stage": "screening"}, follow=True)
+    assert "moved to Screening" in response.text
+
+
 def test_moving_to_accepted_goes_to_the_accept_page(client_for, partner, application):
     url = reverse("jobsearch:application-move", args=[application.pk])
     response = client_for(partner).post(url, {"stage": "accepted"})

@@ -137,7 +137,7 @@ def application_move(request, pk: int):
     try:
         if not form.is_valid():
             raise ValidationError("Choose a stage from the list.")
-        services.application_move(
+        application = services.application_move(
             application=application, actor=request.individual, stage=form.cleaned_data["stage"]
         )
     except ValidationError as error:
@@ -154,7 +154,7 @@ def next_step(request, pk: int):
     form = NextStepForm(request.POST)
     if form.is_valid():
         try:
-            services.application_set_next_step(
+            application = services.application_set_next_step(
                 application=application, actor=request.individual, **form.cleaned_data
             )
         except ValidationError as error:
