@@ -10,6 +10,7 @@ from functools import cache
 @cache
 def _choices() -> dict:
     from careersupport.goals.models import Goal
+    from careersupport.jobsearch.models import Application, PreparationRequest
     from careersupport.people.models import Partnership
     from careersupport.requests.models import Status as RequestStatus
     from coaching.models import CoachProfile, Engagement
@@ -32,6 +33,8 @@ def _choices() -> dict:
         "CoachStatus": CoachProfile.Status,
         "MentorshipHealth": Mentorship.Health,
         "MentorshipRequestStatus": MentorshipRequest.Status,
+        "ApplicationStage": Application.Stage,
+        "PreparationStatus": PreparationRequest.Status,
     }
 
 
