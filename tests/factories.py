@@ -412,7 +412,7 @@ class NoteFactory(factory.django.DjangoModelFactory):
 
 # --- job search: the tracker ---------------------------------------------------------------
 
-from careersupport.jobsearch.models import Application, TrackerOptIn  # noqa: E402
+from careersupport.jobsearch.models import Application, Contact, TrackerOptIn  # noqa: E402
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
@@ -434,3 +434,13 @@ class TrackerOptInFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(IndividualFactory)
     employer = factory.SelfAttribute("person.employer")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    application = factory.SubFactory(ApplicationFactory)
+    employer = factory.SelfAttribute("application.employer")
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    how_met = "A meetup"
