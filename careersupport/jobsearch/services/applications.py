@@ -140,6 +140,8 @@ def application_create(
         raise ValidationError("Turn the job-search tracker on first.")
     if stage not in Application.OPEN_STAGES:
         raise ValidationError({"stage": "A new application starts in an open stage."})
+    if next_step_on and next_step_on < owner_today(owner):
+        raise ValidationError({"next_step_on": "The next step's date cannot be in the past."})
     now = now or timezone.now()
     application = Application(
         employer_id=owner.employer_id,
@@ -176,6 +178,9 @@ def application_update(*, application: Application, actor: Individual, **changes
     if unknown:
         raise ValidationError(f"Not a field of the application's form: {', '.join(unknown)}.")
     application = _locked(application)
+    day = changes.get("next_step_on")
+    if day and day != application.next_step_on and day < owner_today(application.owner):
+        raise ValidationError({"next_step_on": "The next step's date cannot be in the past."})
     for name, value in changes.items():
         setattr(application, name, value.strip() if isinstance(value, str) else value)
     application.full_clean()
@@ -199,8 +204,6 @@ def application_set_next_step(
     _require_owner(application, actor)
     if not application.is_open and next_step:
         raise ValidationError("This application is closed; reopen it to plan a next step.")
-    if next_step_on and next_step_on < owner_today(application.owner):
-        raise ValidationError({"next_step_on": "The next step's date cannot be in the past."})
     if not next_step.strip():
         next_step_on = None
     return application_update(
