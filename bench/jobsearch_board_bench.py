@@ -301,7 +301,8 @@ def main() -> None:
         f"{'page':<28} {'median ms':>10} {'p99 ms':>8} {'SQL ms':>7} {'CPU ms':>7} {'queries':>8}  ({args.rounds} requests)"
     )
     client = Client()
-    client.force_login(viewer.user)
+    check(viewer.user is not None, "the viewer has no account")
+    client.force_login(viewer.user)  # type: ignore[arg-type]
     counted = []
     for name, url in pages:
         median, p99, sql, cpu, queries = measure(client, url, args.rounds)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from functools import cache
+
 from django import template
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -18,3 +21,32 @@ def jobsearch_home_card(context) -> dict:
     tracker = may_use_tracker(me)
     summary = home_summary(me, tracker=tracker)
     return {"show": tracker or "coach_requests" in summary, "tracker": tracker, **summary}
+
+
+@register.filter
+def stage_options(current: str) -> str:
+    """The `<option>`s of a card's stage `<select>`, the current stage selected. A hot
+    partial (the board renders one per card), so built once per stage with `format_html`."""
+    return _stage_options(current)
+
+
+@cache
+def _stage_options(current: str) -> str:
+    from ..models import Application
+
+    Stage = Application.Stage
+    choices = [(value, label) for value, label in Stage.choices if value != Stage.ACCEPTED]
+    if current == Stage.OFFER:
+        choices.append((Stage.ACCEPTED, "Accepted…"))
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html('<option value="{}" selected>{}</option>', value, label)
+                if value == current
+                else format_html('<option value="{}">{}</option>', value, label),
+            )
+            for value, label in choices
+        ),
+    )

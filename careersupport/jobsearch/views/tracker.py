@@ -52,7 +52,6 @@ def board(request):
             "next_steps": selectors.next_steps(me, limit=5),
             "events": selectors.networking_events(me),
             "preparations": list(selectors.preparations_of(me)[:5]),
-            "move_choices": MoveForm.base_fields["stage"].choices,
         },
     )
 
@@ -92,7 +91,6 @@ def _detail(request, application, access, *, next_form=None, status: int = 200):
     page = selectors.application_page(application, sees_salary=access.sees_salary)
     context = {"application": application, "access": access, **page}
     if access.is_owner:
-        context["move_form"] = MoveForm(initial={"stage": application.stage})
         context["next_form"] = next_form or NextStepForm(
             initial={"next_step": application.next_step, "next_step_on": application.next_step_on}
         )
