@@ -12,6 +12,7 @@ def _choices() -> dict:
     from careersupport.goals.charts import PointKind
     from careersupport.goals.models import Goal
     from careersupport.goals.progress import SourceKind
+    from careersupport.jobsearch.models import Application, PreparationRequest
     from careersupport.people.models import Partnership
     from careersupport.requests.models import Status as RequestStatus
     from coaching.models import CoachProfile, Engagement
@@ -36,6 +37,8 @@ def _choices() -> dict:
         "CoachStatus": CoachProfile.Status,
         "MentorshipHealth": Mentorship.Health,
         "MentorshipRequestStatus": MentorshipRequest.Status,
+        "ApplicationStage": Application.Stage,
+        "PreparationStatus": PreparationRequest.Status,
     }
 
 

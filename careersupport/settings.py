@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "careersupport.requests",
     "coaching",
     "mentorship",
+    "careersupport.jobsearch",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,6 @@ urlpatterns = [
     path("coaching/", include("coaching.urls")),
     path("requests/", include("careersupport.requests.urls")),
     path("mentorship/", include("mentorship.urls")),
+    path("job-search/", include("careersupport.jobsearch.urls")),
     path("admin/", admin.site.urls),
 ]

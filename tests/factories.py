@@ -410,3 +410,39 @@ class NoteFactory(factory.django.DjangoModelFactory):
     author = factory.SelfAttribute("engagement.coach")
     visibility = Note.Visibility.SHARED
     text = factory.Sequence(lambda n: f"Note text {n}")
+
+
+# --- job search: the tracker ---------------------------------------------------------------
+
+from careersupport.jobsearch.models import Application, Contact, TrackerOptIn  # noqa: E402
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application in `interested`, written directly (no timeline row, no reminder)."""
+
+    class Meta:
+        model = Application
+
+    owner = factory.SubFactory(IndividualFactory, kind=Individual.Kind.PARTNER)
+    employer = factory.SelfAttribute("owner.employer")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    role = factory.Sequence(lambda n: f"Role {n}")
+    stage = Application.Stage.INTERESTED
+
+
+class TrackerOptInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrackerOptIn
+
+    person = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("person.employer")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    application = factory.SubFactory(ApplicationFactory)
+    employer = factory.SelfAttribute("application.employer")
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    how_met = "A meetup"

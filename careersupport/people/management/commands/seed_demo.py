@@ -14,6 +14,8 @@ SEEDERS = [
     "coaching.demo.seed",
     "careersupport.requests.demo.seed",
     "mentorship.demo.seed",
+    # After coaching: the demo partner's résumé review rides on their engagement.
+    "careersupport.jobsearch.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
