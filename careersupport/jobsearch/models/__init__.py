@@ -2,5 +2,6 @@
 (`leads`)."""
 
 from .applications import Application
+from .leads import JobLead, LeadOrganisation, LeadSave
 
-__all__ = ["Application"]
+__all__ = ["Application", "JobLead", "LeadOrganisation", "LeadSave"]
