@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
@@ -242,30 +242,37 @@ CSV_COLUMNS = [
 ]
 CSV_REQUIRED = ["title", "closes_on"]
 CSV_MAX_ROWS = 2000
-CSV_TEMPLATE_ROWS = [
-    [
-        "Product designer",
-        "",
-        "Berlin",
-        "no",
-        "https://careers.example.com/jobs/123",
-        "2027-01-31",
-        "partners;returners",
-        "Two years' experience; German not required",
-        "Our design team is hiring.",
-    ],
-    [
-        "Data analyst",
-        "Harbour Health",
-        "Potsdam",
-        "yes",
-        "",
-        "2027-02-15",
-        "everyone",
-        "",
-        "",
-    ],
-]
+
+
+def csv_template_rows(today: date) -> list[list[str]]:
+    """Two example rows for the template, closing a month or so from `today` (so the
+    template imports as it is, once its partner organisation exists)."""
+    return [
+        [
+            "Product designer",
+            "",
+            "Berlin",
+            "no",
+            "https://careers.example.com/jobs/123",
+            (today + timedelta(days=30)).isoformat(),
+            "partners;returners",
+            "Two years' experience; German not required",
+            "Our design team is hiring.",
+        ],
+        [
+            "Data analyst",
+            "Harbour Health",
+            "Potsdam",
+            "yes",
+            "",
+            (today + timedelta(days=45)).isoformat(),
+            "everyone",
+            "",
+            "",
+        ],
+    ]
+
+
 YES = {"yes", "y", "true", "1", "remote"}
 NO = {"", "no", "n", "false", "0", "on-site", "onsite"}
 LIMITS = {"title": 200, "location": 200, "link": 500, "suits_note": 200}

@@ -171,7 +171,7 @@ def manage_lead_template(request):
     """A CSV to fill in: the header and two example rows."""
     response, writer = csv_download("job-leads-template.csv")
     writer.writerow(services.CSV_COLUMNS)
-    for row in services.CSV_TEMPLATE_ROWS:
+    for row in services.csv_template_rows(selectors.viewer_today(request.individual)):
         writer.writerow([csv_cell(value) for value in row])
     return response
 
