@@ -14,6 +14,7 @@ SEEDERS = [
     "coaching.demo.seed",
     "careersupport.requests.demo.seed",
     "mentorship.demo.seed",
+    "careersupport.jobsearch.demo_leads.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
