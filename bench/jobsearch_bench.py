@@ -42,10 +42,12 @@ from django.utils import timezone
 
 from careersupport.jobsearch.models import (
     Application,
+    FiguresRollup,
     JobLead,
     LeadOrganisation,
     LeadSave,
 )
+from careersupport.jobsearch.services.figures import figures_refresh
 from careersupport.people.models import Employer, Individual, Invitation, User
 from careersupport.serving import prepare_process
 from coaching.models import Engagement
@@ -309,7 +311,15 @@ def main() -> None:
     if existing and args.reload:
         print("Dropping the previous bench employer…", flush=True)
         with transaction.atomic():
-            for model in (LeadSave, JobLead, LeadOrganisation, Application, Engagement, Invitation):
+            for model in (
+                FiguresRollup,
+                LeadSave,
+                JobLead,
+                LeadOrganisation,
+                Application,
+                Engagement,
+                Invitation,
+            ):
                 model.objects.filter(employer=existing).delete()
             people = Individual.objects.filter(employer=existing)
             User.objects.filter(individual__in=people).delete()
@@ -328,6 +338,9 @@ def main() -> None:
             cursor.execute("VACUUM ANALYZE")
         print(f"Loaded in {time.perf_counter() - t0:.1f}s", flush=True)
     employer = Employer.objects.get(slug=slug)
+    t0 = time.perf_counter()
+    figures_refresh(employer=employer)  # what beat does every hour
+    print(f"HR's figures counted and stored in {time.perf_counter() - t0:.2f}s")
     as_partner, as_hr = Client(), Client()
     as_partner.force_login(User.objects.get(email=f"partner0@{slug}.test"))
     as_hr.force_login(User.objects.get(email=f"hr@{slug}.test"))

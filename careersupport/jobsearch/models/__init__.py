@@ -2,6 +2,6 @@
 (`leads`)."""
 
 from .applications import Application
-from .leads import JobLead, LeadOrganisation, LeadSave
+from .leads import FiguresRollup, JobLead, LeadOrganisation, LeadSave
 
-__all__ = ["Application", "JobLead", "LeadOrganisation", "LeadSave"]
+__all__ = ["Application", "FiguresRollup", "JobLead", "LeadOrganisation", "LeadSave"]

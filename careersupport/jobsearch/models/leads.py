@@ -182,3 +182,19 @@ class LeadSave(models.Model):
 
     def __str__(self) -> str:
         return f"Save of lead #{self.lead_id}"
+
+
+class FiguresRollup(models.Model):
+    """HR's job-search figures of one employer as last computed (`services.figures`), so
+    that the page reads one row however many partners and applications there are. Beat
+    refreshes every employer's every hour; aggregates only, nobody is named in it."""
+
+    employer = models.OneToOneField(Employer, on_delete=models.CASCADE, related_name="+")
+    computed_at = models.DateTimeField()
+    partners = models.JSONField(default=list)
+    leads = models.JSONField(default=list)
+
+    objects = EmployerScopedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Job-search figures of employer #{self.employer_id}"
