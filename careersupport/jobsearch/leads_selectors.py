@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -72,16 +72,15 @@ def _filtered(leads: QuerySet[JobLead], filters: LeadFilters) -> QuerySet[JobLea
 
 def leads_for_viewer(*, viewer: Individual, filters: LeadFilters) -> QuerySet[JobLead]:
     """The employer's open leads on the viewer's own date, soonest closing first, each with
-    `saved` and `saved_application_id` (the viewer's own save, if any)."""
-    mine = LeadSave.objects.filter(lead=OuterRef("pk"), person=viewer, application__isnull=False)
+    `saved_application_id`: the application of the viewer's own save, if any."""
+    mine = LeadSave.objects.filter(
+        lead=OuterRef("pk"), person=viewer, application__isnull=False
+    ).order_by()
     leads = (
         JobLead.objects.for_employer(viewer.employer_id)
         .open_on(viewer_today(viewer))
         .select_related("organisation", "employer")
-        .annotate(
-            saved=Exists(mine),
-            saved_application_id=Subquery(mine.values("application_id")[:1]),
-        )
+        .annotate(saved_application_id=Subquery(mine.values("application_id")[:1]))
     )
     if filters.suits_me:
         leads = leads.filter(suits_q(viewer))
