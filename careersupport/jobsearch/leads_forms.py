@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from careersupport.people.models import Employer
@@ -43,9 +45,9 @@ class LeadForm(forms.Form):
         if lead is not None:
             kwargs.setdefault("initial", lead_initial(lead))
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
         field.queryset = LeadOrganisation.objects.for_employer(employer).order_by("name")
-        field.empty_label = f"{employer.name} (our own opening)"  # type: ignore[attr-defined]
+        field.empty_label = f"{employer.name} (our own opening)"
 
 
 def lead_initial(lead: JobLead) -> dict:
@@ -96,7 +98,7 @@ class LeadFilterForm(forms.Form):
 
     def __init__(self, *args, employer: Employer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [
             ("", "Any organisation"),
             (OWN, employer.name),
             *LeadOrganisation.objects.for_employer(employer)

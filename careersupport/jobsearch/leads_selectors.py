@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -49,7 +50,7 @@ def suits_q(person: Individual) -> Q:
     return condition
 
 
-def _filtered(leads: QuerySet[JobLead], filters: LeadFilters) -> QuerySet[JobLead]:
+def _filtered(leads: Any, filters: LeadFilters) -> Any:
     if filters.q:
         leads = leads.filter(
             Q(title__icontains=filters.q)
@@ -130,8 +131,8 @@ def leads_for_hr(*, viewer: Individual, status: str = "open", q: str = "") -> Qu
 
 
 def lead_counts(lead: JobLead) -> dict[str, int]:
-    row = with_counts(JobLead.objects.filter(pk=lead.pk)).values("saves_count", "applied_count")
-    return row.get()
+    counted = with_counts(JobLead.objects.filter(pk=lead.pk))
+    return counted.values("saves_count", "applied_count").get()  # type: ignore[misc]
 
 
 def organisations_of(employer: Employer | int) -> QuerySet[LeadOrganisation]:

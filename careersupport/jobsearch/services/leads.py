@@ -409,7 +409,7 @@ def _csv_leads(
             location=row.get("location", ""),
             remote=remote in YES,
             url=link,
-            closes_on=closes_on,
+            closes_on=closes_on or today,  # (a row without a date is refused above)
             suits_note=row.get("suits_note", ""),
             description=row.get("description", ""),
         )

@@ -82,11 +82,12 @@ def _back(request) -> str:
 @tracker_required
 def lead_in_tracker(request, pk: int):
     """ "Saved · open in tracker": the viewer's own application saved from this lead."""
-    save = (
+    application_id = (
         LeadSave.objects.for_employer(request.individual.employer_id)
         .filter(lead_id=pk, person=request.individual, application__isnull=False)
+        .values_list("application_id", flat=True)
         .first()
     )
-    if save is None:
+    if application_id is None:
         raise Http404("You have not saved this lead.")
-    return redirect(application_url(save.application_id))
+    return redirect(application_url(application_id))
