@@ -30,6 +30,7 @@ def test_the_partner_filters_and_saves_a_lead(page, live_server, demo, sign_in):
 
 def test_hr_reads_the_figures_and_manages_the_leads(page, live_server, demo, sign_in):
     sign_in("hr@example.com")
+    page.locator(".nav-manage > summary").click()  # HR's menu
     page.get_by_role("navigation").get_by_role("link", name="Manage job leads").click()
     checked(page)
     row = page.get_by_role("row").filter(has_text="Product designer")
