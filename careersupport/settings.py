@@ -245,6 +245,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "requests.publish_waiting",
         "schedule": 3600.0,
     },
+    # HR's job-search figures per employer, counted again and stored for their page.
+    "jobsearch-refresh-figures": {
+        "task": "jobsearch.refresh_figures",
+        "schedule": 3600.0,
+    },
     # Keeps each manager's Monday 09:00 (their time) summary of overdue check-ins up to date.
     "goals-team-summaries": {
         "task": "goals.publish_team_summaries",

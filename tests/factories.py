@@ -446,3 +446,53 @@ class ContactFactory(factory.django.DjangoModelFactory):
     employer = factory.SelfAttribute("application.employer")
     name = factory.Sequence(lambda n: f"Contact {n}")
     how_met = "A meetup"
+
+
+# --- job search: leads -------------------------------------------------------------------
+
+from careersupport.jobsearch.models import (  # noqa: E402
+    JobLead,
+    LeadOrganisation,
+    LeadSave,
+)
+
+
+class LeadOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LeadOrganisation
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Partner Org {n}")
+    location = "Potsdam"
+
+
+class JobLeadFactory(factory.django.DjangoModelFactory):
+    """An open lead at the employer itself, closing in a month, for everyone."""
+
+    class Meta:
+        model = JobLead
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Opening {n}")
+    location = "Berlin"
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+
+class LeadSaveFactory(factory.django.DjangoModelFactory):
+    """A save with its application, written directly (the service is `lead_save`)."""
+
+    class Meta:
+        model = LeadSave
+
+    lead = factory.SubFactory(JobLeadFactory)
+    employer = factory.SelfAttribute("lead.employer")
+    person = factory.SubFactory(
+        IndividualFactory,
+        employer=factory.SelfAttribute("..lead.employer"),
+        kind=Individual.Kind.PARTNER,
+    )
+    application = factory.LazyAttribute(
+        lambda o: Application.objects.create(
+            employer=o.lead.employer, owner=o.person, organisation="Org", role=o.lead.title
+        )
+    )

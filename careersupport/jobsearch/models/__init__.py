@@ -12,10 +12,15 @@ from .applications import (
     StageChange,
     TrackerOptIn,
 )
+from .leads import FiguresRollup, JobLead, LeadOrganisation, LeadSave
 
 __all__ = [
     "Application",
     "Contact",
+    "FiguresRollup",
+    "JobLead",
+    "LeadOrganisation",
+    "LeadSave",
     "Outcome",
     "PreparationComment",
     "PreparationRequest",

@@ -16,6 +16,8 @@ SEEDERS = [
     "mentorship.demo.seed",
     # After coaching: the demo partner's résumé review rides on their engagement.
     "careersupport.jobsearch.demo.seed",
+    # After the tracker: the demo partner saves leads into it.
+    "careersupport.jobsearch.demo_leads.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
