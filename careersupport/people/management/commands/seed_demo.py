@@ -14,6 +14,8 @@ SEEDERS = [
     "coaching.demo.seed",
     "careersupport.requests.demo.seed",
     "mentorship.demo.seed",
+    # After the job search (when its seeders are listed) and programmes/requests: it reads them.
+    "careersupport.household.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
