@@ -6,14 +6,11 @@ from decimal import Decimal
 
 from django import forms
 
-from .models import MONEY_MAX
-
 
 def money_field(label: str, **kwargs) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         min_value=Decimal("0"),
-        max_value=MONEY_MAX,
         max_digits=12,
         decimal_places=2,
         widget=forms.NumberInput(attrs={"min": 0, "step": "0.01", "inputmode": "decimal"}),

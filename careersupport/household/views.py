@@ -75,8 +75,9 @@ def household_open(request):
 @individual_required
 def household_withdraw(request):
     partnership = get_active_partnership(request.individual)
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # A lone checkbox left unticked posts nothing: bind on the method, not on the data.
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         services.household_withdraw(
             partnership=partnership, actor=request.individual, **form.cleaned_data
         )
