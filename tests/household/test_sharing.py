@@ -125,3 +125,13 @@ def test_the_toggles_are_saved_through_the_settings_page(partnership, partner, c
     household = partnership.household
     assert household.shows_jobsearch(partner) and not household.shows_programmes(partner)
     assert AuditEvent.objects.filter(verb="household.sharing", actor=partner).exists()
+
+
+def test_the_other_sides_goal_links_to_a_page_goal_sharing_lets_them_open(
+    open_household, partner_things, employee, partner, client_for, page_url
+):
+    goal = partner.goals.get()
+    assert f'href="{goal.get_absolute_url()}"' in _page(
+        client_for, employee, open_household, page_url
+    )
+    assert client_for(employee).get(goal.get_absolute_url()).status_code == 200
