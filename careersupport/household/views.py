@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
@@ -87,6 +88,9 @@ def household_withdraw(request):
     return render(request, "household/household_withdraw.html", context)
 
 
+# The page and the plan are private: never kept by a browser or a proxy, so that after a
+# withdrawal "back" cannot show them again.
+@never_cache
 @individual_required
 def household_page(request, pk: int):
     me = request.individual
@@ -105,6 +109,7 @@ def household_page(request, pk: int):
     return render(request, "household/household_page.html", context)
 
 
+@never_cache
 @individual_required
 def plan_edit(request, pk: int):
     me = request.individual

@@ -169,3 +169,10 @@ def test_turning_it_on_through_the_page(partnership, employee, partner, client_f
     household = Household.objects.get(partnership=partnership)
     assert response["Location"] == f"/household/{household.pk}/"
     assert household.employee_opted_in and household.partner_opted_in
+
+
+def test_no_browser_keeps_a_copy_to_show_after_a_withdrawal(
+    open_household, employee, client_for, page_url
+):
+    response = client_for(employee).get(page_url(open_household))
+    assert "no-store" in response["Cache-Control"]
