@@ -12,6 +12,21 @@
     if (wide.addEventListener) { wide.addEventListener("change", sync); }
   }
 
+  // HR's menu in the bar closes on Escape (focus back on its button) and on a click
+  // elsewhere, as a menu does; without this file it closes by its own button.
+  var manage = document.querySelector(".nav-manage");
+  if (manage) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && manage.open) {
+        manage.open = false;
+        manage.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (manage.open && !manage.contains(event.target)) { manage.open = false; }
+    });
+  }
+
   // After a failed submit, focus the form's error summary so that it is read out first and
   // its links lead to the fields.
   var summary = document.querySelector("[data-error-summary]");

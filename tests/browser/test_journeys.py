@@ -67,6 +67,7 @@ def test_hr_publishes_a_program_the_employee_requests_and_hr_approves_it(
     page, live_server, demo, sign_in
 ):
     sign_in("hr@example.com")
+    page.locator(".nav-manage > summary").click()  # HR's menu
     page.get_by_role("navigation").get_by_role("link", name="Manage programs").click()
     page.get_by_role("button", name="New offering").click()
     page.get_by_label("Title").fill("Speaking with confidence")

@@ -22,6 +22,7 @@ def test_hr_runs_the_demo_matching_swaps_a_pair_confirms_and_the_mentee_sees_the
     page, live_server, demo, sign_in
 ):
     sign_in("hr@example.com")
+    page.locator(".nav-manage > summary").click()  # HR's menu
     page.get_by_role("navigation").get_by_role("link", name="Manage mentorship").click()
     assert serious_violations(page) == []
     page.get_by_role("link", name=COHORT).click()

@@ -87,3 +87,37 @@ def test_the_navigation_is_a_plain_bar_on_a_wide_screen(page, live_server, demo,
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Goals")).to_be_visible()
     expect(nav.locator("summary")).to_be_hidden()
+
+
+def test_hrs_pages_sit_in_one_menu_that_the_keyboard_opens_and_escape_closes(
+    page, live_server, demo, sign_in
+):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in("hr@example.com")
+    nav = page.get_by_role("navigation", name="Main")
+    manage = nav.get_by_role("link", name="Manage coaching")
+    expect(manage).to_be_hidden()
+    nav.locator(".nav-manage > summary").focus()
+    page.keyboard.press("Enter")
+    expect(manage).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(manage).to_be_hidden()
+    assert page.evaluate("document.activeElement.closest('.nav-manage') !== null")
+    page.keyboard.press("Enter")
+    manage.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Coach pool")
+    # Every link of the bar on one row: the menu keeps the bar short.
+    tops = nav.locator(".nav-links > li").evaluate_all(
+        "items => items.map(li => Math.round(li.getBoundingClientRect().top))"
+    )
+    assert max(tops) - min(tops) < 20, tops
+
+
+def test_hrs_menu_opens_inside_the_phone_menu(phone, live_server, demo, sign_in):
+    sign_in("hr@example.com")
+    nav = phone.get_by_role("navigation", name="Main")
+    nav.locator(".nav-menu > summary").click()
+    nav.locator(".nav-manage > summary").click()
+    nav.get_by_role("link", name="People").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("People")
+    assert phone.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
