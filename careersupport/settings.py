@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "coaching",
     "mentorship",
     "careersupport.jobsearch",
+    "careersupport.household",
 ]
 
 MIDDLEWARE = [

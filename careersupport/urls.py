@@ -15,5 +15,6 @@ urlpatterns = [
     path("requests/", include("careersupport.requests.urls")),
     path("mentorship/", include("mentorship.urls")),
     path("job-search/", include("careersupport.jobsearch.urls")),
+    path("household/", include("careersupport.household.urls")),
     path("admin/", admin.site.urls),
 ]

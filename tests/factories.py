@@ -496,3 +496,36 @@ class LeadSaveFactory(factory.django.DjangoModelFactory):
             employer=o.lead.employer, owner=o.person, organisation="Org", role=o.lead.title
         )
     )
+
+
+# --- household ------------------------------------------------------------------------------
+
+from careersupport.household.models import FinancialPlan, Household  # noqa: E402
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    """An open household page of an active partnership, showing nothing but goals; the
+    services' own path (consent, notifications) is `household_open`."""
+
+    class Meta:
+        model = Household
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    employer = factory.SelfAttribute("partnership.employer")
+    employee_opted_in = True
+    partner_opted_in = True
+    openings = 1
+
+
+class FinancialPlanFactory(factory.django.DjangoModelFactory):
+    """EUR 3,000 of costs a month, EUR 2,000 of income, EUR 5,000 saved: five months."""
+
+    class Meta:
+        model = FinancialPlan
+
+    household = factory.SubFactory(HouseholdFactory)
+    employer = factory.SelfAttribute("household.employer")
+    currency = "EUR"
+    monthly_costs = Decimal("3000.00")
+    savings = Decimal("5000.00")
+    monthly_income = Decimal("2000.00")

@@ -18,6 +18,8 @@ SEEDERS = [
     "careersupport.jobsearch.demo.seed",
     # After the tracker: the demo partner saves leads into it.
     "careersupport.jobsearch.demo_leads.seed",
+    # After the job search and programmes/requests: it reads them.
+    "careersupport.household.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
