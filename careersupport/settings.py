@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "careersupport.requests",
     "coaching",
     "mentorship",
+    "careersupport.reports",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +250,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "goals-team-summaries": {
         "task": "goals.publish_team_summaries",
         "schedule": 3600.0,
+    },
+    # Invites everyone something ended for (an offering, coaching, a leave) to its survey.
+    "reports-publish-surveys": {
+        "task": "reports.publish_surveys",
+        "schedule": 3600.0,
+    },
+    # The report figures of every employer, recomputed each night (HR can refresh any time).
+    "reports-rollup-all": {
+        "task": "reports.rollup_all",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 
