@@ -76,7 +76,7 @@ class SurveyQuestion(models.Model):
             self.choices = []
 
 
-class InvitationQuerySet(EmployerScopedQuerySet):
+class SurveyInvitationQuerySet(EmployerScopedQuerySet):
     def open(self, now=None):
         return self.filter(answered=False, closes_at__gt=now or timezone.now())
 
@@ -107,7 +107,7 @@ class SurveyInvitation(models.Model):
     closes_at = models.DateTimeField()
     answered = models.BooleanField(default=False)
 
-    objects = InvitationQuerySet.as_manager()
+    objects = SurveyInvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-sent_at", "-id"]
