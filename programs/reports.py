@@ -150,12 +150,6 @@ FIGURE_FAMILIES = [
             Measure("completed", "Completed"),
         ),
         compute=participation,
-        splits=(
-            Split("active", ("partners",)),
-            Split("active", ("returners",)),
-            Split("enrolled", ("first_time",)),
-            Split("ended", ("completed",)),
-        ),
         size="active",
     ),
     Family(

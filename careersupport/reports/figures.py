@@ -18,7 +18,6 @@ from . import sql
 from .models import ALL, NO_DEPARTMENT, SurveyAnswer, SurveyInvitation, SurveyQuestion
 from .periods import MONTH, QUARTER, YEAR, start_of
 from .registry import Cells, Context, Family, Measure
-from .suppression import Split
 
 NULL = sql.NULL_MEASURE
 REACH = {
@@ -117,7 +116,6 @@ FIGURE_FAMILIES = [
             Measure("detractors", "Detractors", people=False),
         ),
         compute=surveys,
-        splits=(Split("invited", ("answered",)),),
         size="invited",
     ),
     Family(

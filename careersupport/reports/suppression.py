@@ -9,16 +9,19 @@ people-counting measure is protected in two steps:
 2. **Secondary**, by subtraction: wherever a figure is the total of others, a *partition*
    (every department of the "all departments" figure; every kind of the total, every
    offering of its kind; every quarter of a year, every month of a quarter; the parts a
-   family splits a measure into, such as completed and not completed of those who ended),
+   family splits a measure into, such as the returners placed, extended or exited),
    one hidden part would be the total minus the parts shown. So in every partition whose
    total is shown, the hidden parts must be at least two and together at least `MIN_GROUP`
    people; until they are, the smallest part still shown is hidden too, or the total when no
    part is left to hide. This repeats until every partition holds, so a cell hidden for one
    partition is protected in the others as well.
 
-A split into one part (`Split("ended", ("completed",))`) gets its complement measure
-(`ended-completed`), protected like any other: a share is shown only when its numerator, its
-denominator and its complement all are. Counts of distinct people do not always add up
+A family declares a split where the rest of a group is itself a sensitive outcome: those who
+did not return after parental leave (`Split("leave_ended", ("returned",))` gets the
+complement measure `leave_ended-returned`, protected like any other), or the returners who
+were placed, extended or exited. A share is then shown only when its numerator, its
+denominator and its complement all are. Other shares (completion, response rate) are shown
+when their numerator and denominator are. Counts of distinct people do not always add up
 (someone in two kinds of offering counts once in the total); the rule is applied to those
 totals all the same, which hides at least as much as exact arithmetic would need.
 

@@ -87,10 +87,12 @@ def test_per_offering_and_per_department(answered, world):
     )
 
 
-def test_a_response_rate_whose_non_answerers_are_one_person_is_hidden(answered, world):
-    march = cell(computed(world.employer), "surveys", "month", MARCH)
-    assert {"answered", "invited-answered"} <= set(march.hidden)
-    assert "responses" not in march.hidden  # five answers: their mean may be shown
+def test_answers_under_five_hide_their_count_and_rate_but_five_show(answered, world):
+    figures = computed(world.employer)
+    march = cell(figures, "surveys", "month", MARCH)
+    april = cell(figures, "surveys", "month", APRIL)
+    assert not {"invited", "answered", "responses"} & set(march.hidden)
+    assert {"invited", "answered", "responses"} <= set(april.hidden)  # 2 asked, 1 answered
 
 
 def test_hr_questions_count_answers_mean_and_choices(world):

@@ -12,6 +12,8 @@ SEEDERS = [
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
     "careersupport.requests.demo.seed",
+    # After every app whose records it reports on: it computes the figures once.
+    "careersupport.reports.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
