@@ -12,6 +12,7 @@ def _choices() -> dict:
     from careersupport.goals.models import Goal
     from careersupport.people.models import Partnership
     from careersupport.requests.models import Status as RequestStatus
+    from mentorship.models import Mentorship, MentorshipRequest
     from programs.models import Enrollment, Offering, ShadowBooking
 
     return {
@@ -23,6 +24,8 @@ def _choices() -> dict:
         "HandoffStatus": Enrollment.Handoff,
         "BookingStatus": ShadowBooking.Status,
         "RequestStatus": RequestStatus,
+        "MentorshipHealth": Mentorship.Health,
+        "MentorshipRequestStatus": MentorshipRequest.Status,
     }
 
 

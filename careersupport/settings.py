@@ -251,6 +251,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "goals.publish_team_summaries",
         "schedule": 3600.0,
     },
+    # Stores each mentoring pair's health label and tells both sides of a stalled pair.
+    "mentorship-refresh-health": {
+        "task": "mentorship.refresh_health",
+        "schedule": 3600.0,
+    },
+    # Closes the mentorships whose agreement has ended and asks both for feedback.
+    "mentorship-close-ended": {
+        "task": "mentorship.close_ended",
+        "schedule": 3600.0,
+    },
     # Invites everyone something ended for (an offering, coaching, a leave) to its survey.
     "reports-publish-surveys": {
         "task": "reports.publish_surveys",

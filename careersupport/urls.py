@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/", include("careersupport.notifications.urls")),
     path("programs/", include("programs.urls")),
     path("requests/", include("careersupport.requests.urls")),
+    path("mentorship/", include("mentorship.urls")),
     path("reports/", include("careersupport.reports.urls")),
     path("admin/", admin.site.urls),
 ]

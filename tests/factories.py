@@ -337,3 +337,43 @@ class SurveyAnswerFactory(factory.django.DjangoModelFactory):
     month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
     rating = 4
     recommend = 8
+
+
+# --- mentorship --------------------------------------------------------------------------
+
+from mentorship.models import MentorProfile, Programme, Topic  # noqa: E402
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """A mentor with two places, speaking English, available."""
+
+    class Meta:
+        model = MentorProfile
+
+    person = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("person.employer")
+    years_experience = 12
+    languages = ",en,"
+    capacity = 2
+
+
+class MentorshipProgrammeFactory(factory.django.DjangoModelFactory):
+    """A published mentorship offering with its settings row."""
+
+    class Meta:
+        model = Programme
+
+    offering = factory.SubFactory(
+        OfferingFactory,
+        kind=Offering.Kind.MENTORSHIP,
+        title=factory.Sequence(lambda n: f"Mentoring {n}"),
+    )
+    employer = factory.SelfAttribute("offering.employer")

@@ -217,3 +217,28 @@ def ranked_below(
         cursor.execute(_ranked_sql(_SCAN, ranking, before is not None), params)
         ids = [row[0] for row in cursor.fetchall()]
     return ids if len(ids) == size else None
+
+
+_ABOVE_MANY = (
+    "WITH RECURSIVE up(origin, id) AS ("
+    f" SELECT id, manager_id FROM {_PEOPLE} WHERE id IN ({{ids}}) AND manager_id IS NOT NULL"
+    f" UNION SELECT up.origin, p.manager_id FROM {_PEOPLE} p JOIN up ON p.id = up.id"
+    " WHERE p.manager_id IS NOT NULL"
+    ") SELECT origin, id FROM up WHERE id <> origin"
+)
+
+
+def managers_above_each(person_ids) -> dict[int, set[int]]:
+    """For many people at once, everyone above each of them: one query for any number.
+
+    For a cohort (say mentorship matching), where calling `managers_above` per person would
+    be a query each; `a` and `b` are in the same line when `a in above[b] or b in above[a]`."""
+    ids = sorted({int(i) for i in person_ids})
+    above: dict[int, set[int]] = {i: set() for i in ids}
+    if not ids:
+        return above
+    with connection.cursor() as cursor:
+        cursor.execute(_ABOVE_MANY.format(ids=", ".join(["%s"] * len(ids))), ids)
+        for origin, manager_id in cursor.fetchall():
+            above[origin].add(manager_id)
+    return above

@@ -37,7 +37,7 @@ def goal_link_create(
 
 
 @transaction.atomic
-def goal_link_end(*, link: GoalLink, actor: Individual) -> GoalLink:
+def goal_link_end(*, link: GoalLink, actor: Individual | None) -> GoalLink:
     if link.ended_at is None:
         link.ended_at = timezone.now()
         link.save(update_fields=["ended_at"])

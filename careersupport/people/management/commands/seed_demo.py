@@ -12,6 +12,7 @@ SEEDERS = [
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
     "careersupport.requests.demo.seed",
+    "mentorship.demo.seed",
     # After every app whose records it reports on: it computes the figures once.
     "careersupport.reports.demo.seed",
     # Last: it delivers what the others published that is already due.
