@@ -151,6 +151,11 @@ def build_tree(n: int, rng: random.Random) -> list[int | None]:
     return managers
 
 
+def _noon(day: date) -> datetime:
+    """When something of `day` was recorded (check-ins are charted by that moment)."""
+    return datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=12)
+
+
 @transaction.atomic
 def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -> None:
     rng = random.Random(seed)
@@ -235,25 +240,30 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
             cadence, step = rng.choice(CADENCES)
             start = today - timedelta(days=rng.randint(14, span_days))
             target = start + timedelta(days=rng.randint(60, 540))
-            progress, day, last = 0, start, None
+            # Two milestones, done on their due date when that is a month past; progress
+            # follows them (the goals' rule): each check-in the share done on its day.
+            milestones = []
+            for k in (1, 2):
+                m_due = start + (target - start) * k / 3
+                done = m_due < today - timedelta(days=30)
+                milestones.append((m_due, done))
+                milestone_rows.append(
+                    (gid, f"Milestone {k}", m_due, done, _noon(m_due) if done else None, now)
+                )
+            day, last = start, None
             end = today if status in ("active", "achieved") else start + (today - start) / 2
             while status != "draft" and day + timedelta(days=step) <= end:
                 due = day + timedelta(days=step)
                 day = due + timedelta(days=rng.choice([0, 0, 0, 1, 3, 8]))
                 if day > end:
                     break
-                progress = min(100, progress + rng.randint(1, 6))
-                checkins.add(
-                    (gid, owner, day, due, progress, "Progress made", "", "Keep going", now)
-                )
+                done_then = sum(1 for m_due, done in milestones if done and m_due <= day)
+                row = (gid, owner, day, due, 50 * done_then, "Progress made", "", "Keep going")
+                checkins.add((*row, _noon(day)))
                 last = day
+            progress = 50 * sum(1 for _, done in milestones if done)
             next_due = (last or start) + timedelta(days=step) if status == "active" else None
-            for k in (1, 2):
-                m_due = start + (target - start) * k / 3
-                milestone_rows.append(
-                    (gid, f"Milestone {k}", m_due, m_due < today - timedelta(days=30), now)
-                )
-            open_m = [r[2] for r in milestone_rows[-2:] if not r[3]]
+            open_m = [m_due for m_due, done in milestones if not done]
             goal_rows.append(
                 (
                     gid,
@@ -271,7 +281,7 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
                     next_due,
                     min(open_m) if open_m and status == "active" else None,
                     last,
-                    now,
+                    _noon(start),
                     now,
                 )
             )
@@ -300,7 +310,9 @@ def load(slug: str, people: int, goals_per_person: int, years: int, seed: int) -
         goal_rows,
     )
     reset_sequence(Goal)
-    copy_rows(Milestone, ["goal_id", "title", "due_date", "done", "created_at"], milestone_rows)
+    copy_rows(
+        Milestone, ["goal_id", "title", "due_date", "done", "done_at", "created_at"], milestone_rows
+    )
     checkins.flush()
     # The per-person roll-up the services keep (services.rollup_refresh), computed in one go.
     with connection.cursor() as cursor:

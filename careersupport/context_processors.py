@@ -12,6 +12,8 @@ def _choices() -> dict:
     from careersupport.goals.models import Goal
     from careersupport.people.models import Partnership
     from careersupport.requests.models import Status as RequestStatus
+    from coaching.models import CoachProfile, Engagement
+    from coaching.models import Session as CoachingSession
     from mentorship.models import Mentorship, MentorshipRequest
     from programs.models import Enrollment, Offering, ShadowBooking
 
@@ -24,6 +26,10 @@ def _choices() -> dict:
         "HandoffStatus": Enrollment.Handoff,
         "BookingStatus": ShadowBooking.Status,
         "RequestStatus": RequestStatus,
+        "EngagementStatus": Engagement.Status,
+        "CoachingSessionStatus": CoachingSession.Status,
+        "CoachingSessionKind": CoachingSession.Kind,
+        "CoachStatus": CoachProfile.Status,
         "MentorshipHealth": Mentorship.Health,
         "MentorshipRequestStatus": MentorshipRequest.Status,
     }

@@ -251,6 +251,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "goals.publish_team_summaries",
         "schedule": 3600.0,
     },
+    # Coaching requests a coach has left unanswered for two working days (to them and HR).
+    "coaching-waiting-requests": {
+        "task": "coaching.publish_waiting_requests",
+        "schedule": 3600.0,
+    },
+    # Active coaching with sessions left and none booked for 30 days (to the coachee).
+    "coaching-idle-engagements": {
+        "task": "coaching.publish_idle_engagements",
+        "schedule": 3600.0,
+    },
     # Stores each mentoring pair's health label and tells both sides of a stalled pair.
     "mentorship-refresh-health": {
         "task": "mentorship.refresh_health",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("team/", include("careersupport.goals.team_urls")),
     path("notifications/", include("careersupport.notifications.urls")),
     path("programs/", include("programs.urls")),
+    path("coaching/", include("coaching.urls")),
     path("requests/", include("careersupport.requests.urls")),
     path("mentorship/", include("mentorship.urls")),
     path("reports/", include("careersupport.reports.urls")),

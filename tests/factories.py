@@ -377,3 +377,86 @@ class MentorshipProgrammeFactory(factory.django.DjangoModelFactory):
         title=factory.Sequence(lambda n: f"Mentoring {n}"),
     )
     employer = factory.SelfAttribute("offering.employer")
+
+
+# --- coaching ----------------------------------------------------------------------------
+
+from datetime import time  # noqa: E402
+
+from coaching.models import (  # noqa: E402
+    AvailabilityWindow,
+    CoachProfile,
+    Engagement,
+    Note,
+)
+from coaching.models import Session as CoachingSession  # noqa: E402
+
+
+class CoachProfileFactory(factory.django.DjangoModelFactory):
+    """An active external coach with room for six, coaching in English, in Berlin."""
+
+    class Meta:
+        model = CoachProfile
+
+    individual = factory.SubFactory(IndividualFactory, kind=Individual.Kind.EXTERNAL)
+    employer = factory.SelfAttribute("individual.employer")
+    provider_name = "Bright Path Coaching"
+    specialties = factory.LazyFunction(lambda: ["career_change", "interview"])
+    languages = factory.LazyFunction(lambda: ["en"])
+    time_zone = "Europe/Berlin"
+    capacity = 6
+
+
+class WindowFactory(factory.django.DjangoModelFactory):
+    """Mondays 09:00–12:00 in the coach's zone."""
+
+    class Meta:
+        model = AvailabilityWindow
+
+    coach = factory.SubFactory(CoachProfileFactory)
+    weekday = 0
+    starts_at = time(9)
+    ends_at = time(12)
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    """An active engagement of six sessions with the coach of a fresh profile."""
+
+    class Meta:
+        model = Engagement
+
+    coachee = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("coachee.employer")
+    coach = factory.LazyAttribute(
+        lambda o: CoachProfileFactory(individual__employer=o.coachee.employer).individual
+    )
+    status = Engagement.Status.ACTIVE
+    topics = factory.LazyFunction(lambda: ["interview"])
+    languages = factory.LazyFunction(lambda: ["en"])
+    started_on = factory.LazyFunction(timezone.localdate)
+
+
+class CoachingSessionFactory(factory.django.DjangoModelFactory):
+    """A booked hour three days ahead, written directly (no slot check, no reminders)."""
+
+    class Meta:
+        model = CoachingSession
+
+    engagement = factory.SubFactory(EngagementFactory)
+    coach = factory.SelfAttribute("engagement.coach")
+    coachee = factory.SelfAttribute("engagement.coachee")
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + timedelta(hours=1))
+    time_zone = "Europe/Berlin"
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Note
+
+    engagement = factory.SubFactory(EngagementFactory)
+    author = factory.SelfAttribute("engagement.coach")
+    visibility = Note.Visibility.SHARED
+    text = factory.Sequence(lambda n: f"Note text {n}")

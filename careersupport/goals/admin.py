@@ -6,6 +6,8 @@ from .models import CheckIn, Goal, GoalLink, GoalReview, GoalRollup, Milestone
 class MilestoneInline(admin.TabularInline):
     model = Milestone
     extra = 0
+    # Ticking here would bypass the progress rule the services keep: done is read only.
+    readonly_fields = ["done", "done_at"]
 
 
 @admin.register(Goal)
@@ -30,6 +32,8 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["title", "owner__email", "owner__last_name"]
     raw_id_fields = ["owner"]
     inlines = [MilestoneInline]
+    # The services keep progress by one rule (milestones, else the latest check-in).
+    readonly_fields = ["progress", "start_progress"]
 
 
 @admin.register(Milestone)
@@ -38,6 +42,7 @@ class MilestoneAdmin(admin.ModelAdmin):
     list_filter = ["done"]
     search_fields = ["title", "goal__title"]
     raw_id_fields = ["goal"]
+    readonly_fields = ["done", "done_at"]
 
 
 @admin.register(CheckIn)
@@ -46,6 +51,7 @@ class CheckInAdmin(admin.ModelAdmin):
     list_filter = ["date"]
     search_fields = ["goal__title", "author__email"]
     raw_id_fields = ["goal", "author"]
+    readonly_fields = ["progress"]
 
 
 @admin.register(GoalReview)

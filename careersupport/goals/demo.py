@@ -1,6 +1,7 @@
-"""Demo goals: the employee, the partner and the manager's team get goals in every status, with
-milestones and months of check-ins, some overdue, so that /team/ looks like a real team; every
-other colleague gets a goal or two so that the HR figures have something to count.
+"""Demo goals: the employee, the partner and the manager's team get goals in every status, most
+with milestones and some without, and months of check-ins, some overdue, so that /team/ looks
+like a real team; every other colleague gets a goal or two so that the HR figures have
+something to count. Every goal obeys the progress rule the services keep (see `_seed_goal`).
 
 Idempotent: a goal is found by (owner, title) before it is created.
 """
@@ -8,14 +9,14 @@ Idempotent: a goal is found by (owner, title) before it is created.
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
 from careersupport.people.demo import DemoWorld
 from careersupport.people.models import Individual
 
-from .models import CheckIn, Goal, GoalLink, GoalReview, Milestone
+from .models import CheckIn, Goal, GoalLink, GoalReview, Milestone, milestone_share
 from .services import _move_checkin_reminders, rollup_refresh
 
 # (title, category, status, started months ago, months to target, cadence, why)
@@ -97,13 +98,25 @@ NOTES = [
 ]
 
 
+# Goals whose progress the owner gives at each check-in (no milestones); the others have four.
+NO_MILESTONES = {"Improve public speaking", "Protect focus time", "Reach B2 German"}
+
+
 def _months(n: int) -> timedelta:
     return timedelta(days=round(30.4 * n))
+
+
+def _at(day: date, hour: int, person: Individual) -> datetime:
+    """`hour` o'clock on `day` in the person's zone: when something was recorded."""
+    return datetime.combine(day, time(hour), tzinfo=person.tzinfo)
 
 
 def _seed_goal(
     person: Individual, plan: tuple, rng: random.Random, today: date, overdue: bool
 ) -> Goal | None:
+    """One back-dated goal that obeys the progress rule, as the services keep it: with
+    milestones, each check-in records the share done when it was recorded and the goal the
+    share done now; without, the latest check-in's figure is the goal's."""
     title, category, status, started, to_target, cadence, why = plan
     if Goal.objects.filter(owner=person, title=title).exists():
         return None
@@ -120,21 +133,24 @@ def _seed_goal(
         target_date=target,
         shared_with_manager=person.is_employee and title != "Protect focus time",
         shared_with_partner=person.is_partner or category in ("work_life", "role"),
-        created_at=timezone.make_aware(datetime.combine(start, datetime.min.time())),
+        created_at=_at(start, 9, person),
     )
-    # Milestones spread from start to target; the first ones done.
+    # Milestones spread from start to target; the first ones done on their due date.
     span = max((target - start).days, 4)
-    milestones = [
-        Milestone(
-            goal=goal,
-            title=f"Step {i + 1}: {label}",
-            due_date=start + timedelta(days=span * (i + 1) // 4),
-        )
-        for i, label in enumerate(["plan it", "first result", "feedback", "wrap up"])
-    ]
+    milestones = []
+    if title not in NO_MILESTONES:
+        milestones = [
+            Milestone(
+                goal=goal,
+                title=f"Step {i + 1}: {label}",
+                due_date=start + timedelta(days=span * (i + 1) // 4),
+                created_at=goal.created_at,
+            )
+            for i, label in enumerate(["plan it", "first result", "feedback", "wrap up"])
+        ]
     elapsed = sum(1 for m in milestones if m.due_date <= today)
     for m in milestones[: max(elapsed - (1 if overdue else 0), 0) if status != "achieved" else 4]:
-        m.done, m.done_at = True, timezone.now()
+        m.done, m.done_at = True, _at(m.due_date, 16, person)
     Milestone.objects.bulk_create(milestones)
     # Check-ins every cadence step since the start, a few days late now and then.
     checkins, day, progress = [], start, 0
@@ -146,7 +162,12 @@ def _seed_goal(
         day = due + timedelta(days=rng.choice([0, 0, 0, 0, 0, 1, 2, 5]))
         if day > stop:
             break
-        progress = min(100, progress + rng.randint(3, 12))
+        recorded = _at(day, rng.randint(8, 18), person)
+        if milestones:
+            done = sum(1 for m in milestones if m.done_at and m.done_at <= recorded)
+            progress = milestone_share(done, len(milestones))
+        else:
+            progress = min(100, progress + rng.randint(3, 12))
         went, way, nxt = rng.choice(NOTES)
         checkins.append(
             CheckIn(
@@ -158,12 +179,15 @@ def _seed_goal(
                 went_well=went,
                 in_the_way=way,
                 next_step=nxt,
+                created_at=recorded,
             )
         )
         last_checkin = day
     CheckIn.objects.bulk_create(checkins)
-    done = sum(1 for m in milestones if m.done)
-    goal.progress = round(100 * done / len(milestones))
+    if milestones:
+        goal.progress = milestone_share(sum(1 for m in milestones if m.done), len(milestones))
+    else:
+        goal.progress = checkins[-1].progress if checkins else goal.start_progress
     open_dates = [m.due_date for m in milestones if not m.done]
     goal.next_milestone_due = min(open_dates) if open_dates and status == "active" else None
     goal.last_checkin_on = last_checkin
@@ -171,7 +195,7 @@ def _seed_goal(
         goal.next_checkin_due = (last_checkin or start) + step
     goal.save()
     if goal.next_checkin_due and goal.next_checkin_due >= today:
-        _move_checkin_reminders(goal, None)
+        _move_checkin_reminders(goal, None, follows_milestones=bool(milestones))
     rollup_refresh(owner=person)
     return goal
 

@@ -21,9 +21,9 @@ def percent_field(label: str, **kwargs) -> forms.IntegerField:
 
 class GoalForm(forms.ModelForm):
     progress = percent_field(
-        "Progress (%)",
+        "Progress so far (%)",
         initial=0,
-        help_text="0–100. When the goal has milestones, progress follows them.",
+        help_text="Where you start, 0–100. After that your check-ins set it, or, when the goal has milestones, the share of them done.",
     )
 
     class Meta:
@@ -36,8 +36,10 @@ class GoalForm(forms.ModelForm):
         }
 
     def __init__(
-        self, *args, owner, has_milestones: bool = False, creating: bool = False, **kwargs
+        self, *args, owner, progress_editable: bool = True, creating: bool = False, **kwargs
     ):
+        """`progress_editable`: the starting figure may change only while no milestone and
+        no check-in sets the goal's progress (the page says which does)."""
         super().__init__(*args, **kwargs)
         if creating:
             self.fields["status"].choices = [  # type: ignore[attr-defined]
@@ -46,7 +48,7 @@ class GoalForm(forms.ModelForm):
             ]
         if not owner.is_employee:
             del self.fields["shared_with_manager"]
-        if has_milestones:
+        if not progress_editable:
             del self.fields["progress"]
 
     def _post_clean(self):
@@ -64,17 +66,83 @@ class MilestoneForm(forms.ModelForm):
         pass
 
 
+class MilestoneRowForm(forms.Form):
+    """A row of the new-goal form: blank, or both a title and a due date."""
+
+    title = forms.CharField(label="Name", max_length=200, required=False)
+    due_date = forms.DateField(label="Due date", widget=DATE, required=False)
+
+    def clean(self):
+        data = super().clean()
+        title, due = (data.get("title") or "").strip(), data.get("due_date")
+        if title and not due and "due_date" not in self.errors:
+            self.add_error("due_date", "Give this milestone a due date, or clear its name.")
+        if due and not title:
+            self.add_error("title", "Give this milestone a name, or clear its date.")
+        return data if title else {}
+
+
+# The new-goal form's milestone rows: a blank row is skipped; more can be added afterwards.
+MILESTONE_ROWS = 3
+MAX_MILESTONES = 20
+MilestoneRows = forms.formset_factory(
+    MilestoneRowForm,
+    extra=MILESTONE_ROWS,
+    max_num=MAX_MILESTONES,
+    validate_max=True,
+    absolute_max=MAX_MILESTONES,
+)
+
+
+def milestone_rows(data=None) -> forms.BaseFormSet:
+    """The rows, bound to `data` when it has them: a post without the rows' management form
+    (a client that never showed them) means no milestones, not a broken form."""
+    if data is not None and "milestones-TOTAL_FORMS" not in data:
+        data = None
+    return MilestoneRows(data, prefix="milestones")
+
+
+def milestone_plans(rows: forms.BaseFormSet) -> list[dict]:
+    """The filled rows of valid `rows` (blank ones are skipped), as `goal_create` takes them."""
+    return [data for data in (rows.cleaned_data if rows.is_bound else []) if data]
+
+
+class MilestoneChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.title} (due {obj.due_date:%d %b %Y})"
+
+
 class CheckInForm(forms.ModelForm):
+    """On a goal without milestones the owner gives progress now; on one with milestones the
+    field is left out (progress follows them) and the open milestones can be ticked instead."""
+
     progress = percent_field("Progress now (%)")
+    finished = MilestoneChoice(
+        label="Milestones finished",
+        queryset=Milestone.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Ticked ones are marked done with this check-in.",
+    )
 
     class Meta:
         model = CheckIn
-        fields = ["progress", "went_well", "in_the_way", "next_step"]
+        fields = ["progress", "finished", "went_well", "in_the_way", "next_step"]
         widgets = {
             "went_well": forms.Textarea(attrs={"rows": 3}),
             "in_the_way": forms.Textarea(attrs={"rows": 3}),
             "next_step": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, milestones: list[Milestone], **kwargs):
+        super().__init__(*args, **kwargs)
+        open_ids = [m.pk for m in milestones if not m.done]
+        if milestones:
+            del self.fields["progress"]
+        if open_ids:
+            self.fields["finished"].queryset = Milestone.objects.filter(pk__in=open_ids)  # type: ignore[attr-defined]
+        else:
+            del self.fields["finished"]
 
     def _post_clean(self):
         pass

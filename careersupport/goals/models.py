@@ -19,6 +19,11 @@ PERCENT = [
 ]
 
 
+def milestone_share(done: int, total: int) -> int:
+    """A goal's progress when it has milestones: the share of them done, in whole percent."""
+    return round(100 * done / total) if total else 0
+
+
 class GoalPartQuerySet(EmployerScopedQuerySet):
     """Milestones, check-ins, reviews and links belong to the employer through their goal."""
 
@@ -66,8 +71,11 @@ class Goal(models.Model):
     # Private = neither flag. The manager flag covers the whole chain above the owner.
     shared_with_manager = models.BooleanField("share with my manager", default=True)
     shared_with_partner = models.BooleanField("share with my partner", default=False)
-    # Set by the owner when there are no milestones; recomputed from milestones otherwise.
+    # The one rule, kept by the services: with milestones, the share of them done; without,
+    # the latest check-in's figure (before the first check-in, `start_progress`).
     progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    # Where the owner started when they set the goal: the first point of the chart.
+    start_progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
     cadence = models.CharField(
         "check-in cadence", max_length=16, choices=Cadence.choices, default=Cadence.MONTHLY
     )
@@ -89,7 +97,11 @@ class Goal(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0, progress__lte=100), name="goal_progress_percent"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(start_progress__gte=0, start_progress__lte=100),
+                name="goal_start_progress_percent",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -158,6 +170,8 @@ class CheckIn(models.Model):
     # The day in the owner's time zone; `due_on` is what was due then, for the on-time share.
     date = models.DateField()
     due_on = models.DateField(null=True, blank=True)
+    # The goal's progress as the rule set it at this check-in: the owner's figure on a goal
+    # without milestones, the share of milestones done then on a goal with them.
     progress = models.PositiveSmallIntegerField("progress now (%)", validators=PERCENT)
     went_well = models.TextField("what went well", blank=True)
     in_the_way = models.TextField("what is in the way", blank=True)
@@ -167,7 +181,8 @@ class CheckIn(models.Model):
     objects = GoalPartQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-date", "-id"]
+        # In the order they were recorded (two on one day included), newest first.
+        ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["goal", "date"])]
 
     def __str__(self) -> str:

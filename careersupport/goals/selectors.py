@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import (
+    Avg,
     Case,
     Count,
     F,
@@ -24,8 +25,9 @@ from django.db.models import (
 from careersupport.people import hierarchy
 from careersupport.people.models import Department, Employer, Individual, IndividualQuerySet
 
-from .models import CheckIn, Goal, GoalReview, GoalRollup, overdue_q
+from .models import CheckIn, Goal, GoalReview, GoalRollup, Milestone, milestone_share, overdue_q
 from .permissions import shared_with_q, team_visible_q
+from .progress import ProgressSource, progress_source
 
 MIN_GROUP = 5  # reports never show a group smaller than this
 
@@ -64,13 +66,37 @@ def goals_shared_with(*, viewer: Individual, limit: int = 50) -> list[Goal]:
 
 
 def goal_page(goal: Goal) -> dict:
-    """Milestones, check-in history and reviews of one goal, a query each."""
-    checkins = list(goal.checkins.select_related("author").order_by("-date", "-id"))
+    """Milestones, check-in history (newest recorded first) and reviews of one goal, a query
+    each, and where its progress comes from."""
+    checkins = list(goal.checkins.select_related("author").order_by("-created_at", "-id"))
+    milestones = list(goal.milestones.all())
     return {
-        "milestones": list(goal.milestones.all()),
+        "milestones": milestones,
         "checkins": checkins,
         "reviews": list(goal.reviews.select_related("reviewer").order_by("-created_at", "-id")),
+        "source": progress_source(milestones, checkins[0] if checkins else None),
     }
+
+
+def goal_progress_source(goal: Goal) -> tuple[list[Milestone], ProgressSource]:
+    """The goal's milestones and where its progress comes from: two queries."""
+    milestones = list(goal.milestones.all())
+    latest = goal.checkins.order_by("-created_at", "-id").only("date").first()
+    return milestones, progress_source(milestones, latest)
+
+
+def milestone_removal(goal: Goal, milestone: Milestone) -> dict:
+    """What removing `milestone` would do: how many the goal has, and its progress after
+    (the share of the others done, or without any the latest check-in's figure)."""
+    milestones = list(goal.milestones.all())
+    rest = [m for m in milestones if m.pk != milestone.pk]
+    if rest:
+        after = milestone_share(sum(1 for m in rest if m.done), len(rest))
+    else:
+        latest = goal.checkins.order_by("-created_at", "-id").values_list("progress", flat=True)
+        figure = latest.first()
+        after = goal.start_progress if figure is None else figure
+    return {"total": len(milestones), "progress_after": after}
 
 
 # --- /team/ ---------------------------------------------------------------------------------
@@ -242,6 +268,7 @@ class DepartmentRow:
     name: str
     people: int
     active_goals: int = 0
+    average_progress: int | None = None
     on_track: int = 0
     checkins: int = 0
     checkins_on_time: int = 0
@@ -260,8 +287,8 @@ class DepartmentRow:
 
 
 def hr_department_summary(*, employer: Employer, today: date) -> list[DepartmentRow]:
-    """Per department: active goals, share on track (active and nothing overdue) and the share
-    of check-ins of the last 90 days recorded by their due date. Four queries in all; rows for
+    """Per department: active goals, their average progress, share on track (active and
+    nothing overdue) and the share of check-ins of the last 90 days recorded by their due date. Four queries in all; rows for
     departments of fewer than MIN_GROUP people carry no figures (the template hides them)."""
     staff = Individual.objects.for_employer(employer).employees().active()
     heads = dict(
@@ -274,6 +301,7 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         .values("owner__department_id")
         .annotate(
             active=Count("id", filter=Q(status=Goal.Status.ACTIVE), distinct=True),
+            average=Avg("progress", filter=Q(status=Goal.Status.ACTIVE)),
             overdue=Count("id", filter=overdue_q(today)),
         )
     }
@@ -299,6 +327,9 @@ def hr_department_summary(*, employer: Employer, today: date) -> list[Department
         if row.shown:
             g, c = goals.get(dept_id, {}), checkins.get(dept_id, {})
             row.active_goals = g.get("active", 0)
+            if g.get("average") is not None:
+                # The goals' own progress (the one rule), half up as /team/ rounds it.
+                row.average_progress = int(g["average"] + 0.5)
             row.on_track = row.active_goals - g.get("overdue", 0)
             row.checkins, row.checkins_on_time = c.get("total", 0), c.get("on_time", 0)
         rows.append(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import hr_required, individual_required, manager_required
@@ -12,10 +13,20 @@ from careersupport.utils import add_service_errors, message_service_error, pagin
 
 from . import dates, selectors, services
 from .charts import progress_chart
-from .forms import CheckInForm, GoalForm, MilestoneForm, ReplyForm, ReviewForm, TeamFilterForm
+from .forms import (
+    CheckInForm,
+    GoalForm,
+    MilestoneForm,
+    ReplyForm,
+    ReviewForm,
+    TeamFilterForm,
+    milestone_plans,
+    milestone_rows,
+)
 from .models import Goal
 from .pagination import window_page
 from .permissions import get_goal_for_user
+from .progress import START
 
 
 @individual_required
@@ -44,17 +55,43 @@ def goal_list(request):
 def goal_create(request):
     me = request.individual
     form = GoalForm(request.POST or None, owner=me, creating=True)
-    if request.method == "POST" and form.is_valid():
+    rows = milestone_rows(request.POST or None)
+    rows_valid = rows.is_valid() or not rows.is_bound  # (both checked: both show errors)
+    if request.method == "POST" and form.is_valid() and rows_valid:
+        plans = milestone_plans(rows)
         try:
-            goal = services.goal_create(owner=me, actor=me, **form.cleaned_data)
+            goal = services.goal_create(owner=me, actor=me, milestones=plans, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_goal_errors(form, rows, error)
         else:
-            messages.success(request, f"Your goal “{goal.title}” is saved. Add milestones next.")
+            messages.success(request, _created_message(goal.title, len(plans)))
             return redirect(goal)
+    failed = bool(form.errors) or rows.total_error_count() > 0
     return render(
-        request, "goals/goal_form.html", {"form": form}, status=400 if form.errors else 200
+        request, "goals/goal_form.html", {"form": form, "rows": rows}, status=400 if failed else 200
     )
+
+
+def _created_message(title: str, milestones: int) -> str:
+    if milestones:
+        return f"Your goal “{title}” is saved with {milestones} milestone{pluralize(milestones)}."
+    return f"Your goal “{title}” is saved. Add milestones below, or record check-ins as you go."
+
+
+def add_goal_errors(form, rows, error: ValidationError) -> None:
+    """`goal_create`'s errors: a milestone row's beside that row's field, the rest on the form."""
+    if not hasattr(error, "error_dict"):
+        add_service_errors(form, error)
+        return
+    rest = {}
+    for key, texts in error.message_dict.items():
+        if key.startswith("milestones."):
+            _, row, field = key.split(".")
+            rows.forms[int(row)].add_error(field, texts)
+        else:
+            rest[key] = texts
+    if rest:
+        add_service_errors(form, ValidationError(rest))
 
 
 @individual_required
@@ -67,7 +104,7 @@ def goal_detail(request, pk: int):
         {
             "goal": goal,
             "access": access,
-            "chart": progress_chart(page["checkins"]),
+            "chart": progress_chart(goal, page["checkins"], goal.owner.tzinfo),
             "milestone_form": MilestoneForm() if access.is_owner else None,
             "reply_form": ReplyForm() if access.is_owner else None,
             "today": dates.owner_today(goal.owner),
@@ -79,11 +116,12 @@ def goal_detail(request, pk: int):
 @individual_required
 def goal_edit(request, pk: int):
     goal, _ = get_goal_for_user(request.individual, pk, write=True)
+    _, source = selectors.goal_progress_source(goal)
     form = GoalForm(
         request.POST or None,
         instance=goal,
         owner=goal.owner,
-        has_milestones=goal.milestones.exists(),
+        progress_editable=source.kind == START,
     )
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -97,7 +135,7 @@ def goal_edit(request, pk: int):
     return render(
         request,
         "goals/goal_form.html",
-        {"form": form, "goal": goal},
+        {"form": form, "goal": goal, "source": source},
         status=400 if form.errors else 200,
     )
 
@@ -105,7 +143,8 @@ def goal_edit(request, pk: int):
 @individual_required
 def checkin_create(request, pk: int):
     goal, access = get_goal_for_user(request.individual, pk)
-    form = CheckInForm(request.POST or None, initial={"progress": goal.progress})
+    milestones, source = selectors.goal_progress_source(goal)
+    form = CheckInForm(request.POST or None, milestones=milestones)
     if request.method == "POST" and form.is_valid():
         try:
             services.checkin_record(goal=goal, actor=request.individual, **form.cleaned_data)
@@ -117,7 +156,7 @@ def checkin_create(request, pk: int):
     return render(
         request,
         "goals/checkin_form.html",
-        {"form": form, "goal": goal, "access": access},
+        {"form": form, "goal": goal, "access": access, "source": source},
         status=400 if form.errors else 200,
     )
 
@@ -153,14 +192,20 @@ def milestone_toggle(request, pk: int, milestone_pk: int):
     return redirect(goal)
 
 
-@require_POST
 @individual_required
 def milestone_delete(request, pk: int, milestone_pk: int):
+    """GET asks first (what removing it does to progress); POST removes it."""
     goal, _ = get_goal_for_user(request.individual, pk, write=True)
     milestone = get_object_or_404(goal.milestones, pk=milestone_pk)
-    services.milestone_delete(milestone=milestone, actor=request.individual)
-    messages.success(request, f"Removed the milestone “{milestone.title}”.")
-    return redirect(goal)
+    if request.method == "POST":
+        services.milestone_delete(milestone=milestone, actor=request.individual)
+        messages.success(request, f"Removed the milestone “{milestone.title}”.")
+        return redirect(goal)
+    return render(
+        request,
+        "goals/milestone_confirm_delete.html",
+        {"goal": goal, "milestone": milestone, **selectors.milestone_removal(goal, milestone)},
+    )
 
 
 @individual_required
@@ -184,7 +229,7 @@ def review_create(request, pk: int):
     return render(
         request,
         "goals/review_form.html",
-        {"form": form, "goal": goal},
+        {"form": form, "goal": goal, "source": selectors.goal_progress_source(goal)[1]},
         status=400 if form.errors else 200,
     )
 

@@ -79,8 +79,13 @@ def in_same_line(a_id: int, b_id: int) -> bool:
 def line_of(person_id: int) -> set[int]:
     """Everyone above the person and everyone below them (two queries): the people a
     coach or mentor of this person must never be."""
+    above = set(managers_above(person_id))
+    # Most people manage nobody. Asking first spares the walk down, which PostgreSQL plans
+    # for a chain of thousands (its UNION's hash table sized so): 10-30 ms for no one.
+    if not Individual.objects.filter(manager_id=person_id).exists():
+        return above
     below = Individual.objects.filter(id__in=below_sql(person_id)).values_list("id", flat=True)
-    return set(managers_above(person_id)) | set(below)
+    return above | set(below)
 
 
 def chain_sizes(manager_id: int, employer_id: int) -> tuple[int, int]:

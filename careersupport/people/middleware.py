@@ -15,9 +15,9 @@ class IndividualMiddleware:
         request.individual = None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            # Whether they manage anyone rides along: every page's menu asks.
+            # Whether they manage anyone (or coach) rides along: every page's menu asks.
             request.individual = (
-                Individual.objects.select_related("employer", "department")
+                Individual.objects.select_related("employer", "department", "coach_profile")
                 .filter(user=user, deactivated_at__isnull=True)
                 .with_has_reports()
                 .first()

@@ -54,8 +54,7 @@ def programme_ensure(*, offering: Offering) -> Programme:
     if offering.kind != Offering.Kind.MENTORSHIP:
         raise ValidationError("Only a mentorship offering is a mentorship programme.")
     try:
-        # Loaded with the offering where it can be (the reverse one-to-one mypy cannot see).
-        programme = offering.mentorship_programme  # type: ignore[attr-defined]
+        programme = offering.mentorship_programme
     except Programme.DoesNotExist:
         programme = None
     if programme is not None:

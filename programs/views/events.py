@@ -191,4 +191,5 @@ def calendar_feed(request, token: str):
     if feed.person.deactivated_at is not None:
         raise Http404
     sessions = selectors.feed_sessions(feed.person)
-    return HttpResponse(calendar.ics_for(sessions), content_type="text/calendar; charset=utf-8")
+    body = calendar.ics_for(sessions, events=calendar.other_apps_events(feed.person))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

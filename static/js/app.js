@@ -35,4 +35,29 @@
     });
     table.setAttribute("data-stack", "");
   });
+
+  // Formsets with a <template data-formset-empty>: "Add another" copies the empty row with
+  // the next index and counts it in the management form (without JavaScript the rows the
+  // page came with are all there is).
+  var formsets = document.querySelectorAll("[data-formset]");
+  Array.prototype.forEach.call(formsets, function (set) {
+    var add = set.querySelector("[data-formset-add]");
+    var empty = set.querySelector("template[data-formset-empty]");
+    var rows = set.querySelector("[data-formset-rows]");
+    var total = set.querySelector("input[name$='-TOTAL_FORMS']");
+    var max = set.querySelector("input[name$='-MAX_NUM_FORMS']");
+    if (!add || !empty || !rows || !total) { return; }
+    var limit = max ? parseInt(max.value, 10) : Infinity;
+    var sync = function () { add.hidden = parseInt(total.value, 10) >= limit; };
+    add.addEventListener("click", function () {
+      var index = parseInt(total.value, 10);
+      var html = empty.innerHTML.replace(/__prefix__/g, index).replace(/__number__/g, index + 1);
+      rows.insertAdjacentHTML("beforeend", html);
+      total.value = index + 1;
+      var first = rows.lastElementChild && rows.lastElementChild.querySelector("input");
+      if (first) { first.focus(); }
+      sync();
+    });
+    sync();
+  });
 })();

@@ -45,6 +45,7 @@ def test_a_goal_is_set_checked_in_reviewed_by_the_manager_and_answered(
 
     sign_in("manager@example.com")
     page.get_by_role("navigation").get_by_role("link", name="Team").click()
+    page.locator("summary", has_text="Give a conference talk").click()  # the person's goals
     page.get_by_role("link", name="Give a conference talk").click()
     page.get_by_role("button", name="Review this goal").click()
     page.get_by_label("Progress rating").select_option(label="At risk")

@@ -144,16 +144,17 @@ def test_a_checkin_on_a_paused_goal_is_refused(client_for, employee, goal):
     assert not CheckIn.objects.exists()
 
 
-def test_with_milestones_the_checkin_keeps_its_figure_but_progress_follows_milestones(
+def test_with_milestones_the_checkin_records_the_share_done_and_refuses_another_figure(
     employee, goal
 ):
     MilestoneFactory(goal=goal, done=True)
     MilestoneFactory(goal=goal)
     services.milestone_set_done(milestone=goal.milestones.last(), actor=employee, done=False)
-    services.checkin_record(goal=goal, actor=employee, progress=90)
+    with pytest.raises(ValidationError, match="follows its milestones"):
+        services.checkin_record(goal=goal, actor=employee, progress=90)
+    services.checkin_record(goal=goal, actor=employee, went_well="Half way")
     goal.refresh_from_db()
-    assert goal.progress == 50
-    assert CheckIn.objects.get().progress == 90
+    assert goal.progress == 50 and CheckIn.objects.get().progress == 50
 
 
 def test_service_refuses_a_checkin_by_anyone_but_the_owner(manager, goal):

@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from careersupport.goals import services
 from careersupport.goals.models import Goal
 from careersupport.notifications.models import Reminder
-from tests.factories import MilestoneFactory
+from tests.factories import CheckInFactory, MilestoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +56,24 @@ def test_it_refuses_a_target_date_before_a_milestone(client_for, employee, goal)
     assert "after this target date" in response.text
     goal.refresh_from_db()
     assert goal.target_date != early
+
+
+def test_progress_is_offered_on_edit_only_until_a_checkin_or_milestone_sets_it(
+    client_for, employee, goal
+):
+    url = reverse("goals:goal-edit", args=[goal.pk])
+    assert 'name="progress"' in client_for(employee).get(url).text
+    CheckInFactory(goal=goal, progress=30)
+    text = client_for(employee).get(url).text
+    assert 'name="progress"' not in text and "from the latest check-in" in text
+    with pytest.raises(ValidationError, match="record a check-in"):
+        services.goal_update(goal=goal, actor=employee, progress=80)
+
+
+def test_editing_progress_before_any_checkin_moves_the_starting_figure(employee, goal):
+    services.goal_update(goal=goal, actor=employee, progress=25)
+    goal.refresh_from_db()
+    assert (goal.progress, goal.start_progress) == (25, 25)
 
 
 def test_it_refuses_progress_over_100_on_edit(client_for, employee, goal):

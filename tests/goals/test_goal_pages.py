@@ -31,7 +31,8 @@ def test_goal_page_draws_a_chart_of_checkins(client_for, employee, goal):
         CheckInFactory(goal=goal, date=today - timedelta(weeks=weeks), progress=progress)
     response = client_for(employee).get(goal.get_absolute_url())
     assert "<svg" in response.text and "<polyline" in response.text
-    assert "Progress went from 10%" in response.text and "to 60%" in response.text
+    assert "Progress went from 0% at the start" in response.text
+    assert "to 60% at the latest of 3 check-ins" in response.text
 
 
 def test_goal_page_shows_overdue_badges(client_for, manager, employee):

@@ -33,14 +33,16 @@ def _cells(html: str, department: str) -> list[str]:
 def test_hr_sees_figures_per_department(client_for, hr_admin, research):
     response = client_for(hr_admin).get(URL)
     assert response.status_code == 200
-    # people, active goals, four of five on track, four of five check-ins on time
-    assert _cells(response.text, "Research") == ["5", "5", "80%", "80% of 5"]
+    # people, active goals, their average progress, four of five on track, four of five
+    # check-ins on time
+    assert _cells(response.text, "Research") == ["5", "5", "0%", "80%", "80% of 5"]
 
 
 def test_old_checkins_and_closed_goals_do_not_count(client_for, hr_admin, research):
     old = GoalFactory(owner=research.members.first(), status="achieved")
     CheckInFactory(goal=old, date=timezone.localdate() - timedelta(days=91))
-    assert _cells(client_for(hr_admin).get(URL).text, "Research") == ["5", "5", "80%", "80% of 5"]
+    cells = _cells(client_for(hr_admin).get(URL).text, "Research")
+    assert cells == ["5", "5", "0%", "80%", "80% of 5"]
 
 
 def test_hr_sees_no_goal_text(client_for, hr_admin, research):

@@ -72,3 +72,40 @@ def test_owner_removes_a_milestone(client_for, employee, goal):
     assert not Milestone.objects.exists()
     goal.refresh_from_db()
     assert goal.next_milestone_due is None
+
+
+def test_removing_a_milestone_asks_first_and_says_what_it_does_to_progress(
+    client_for, employee, goal
+):
+    from tests.factories import MilestoneFactory
+
+    keep = MilestoneFactory(goal=goal, done=True)
+    milestone = MilestoneFactory(goal=goal, title="Write the design doc")
+    url = reverse("goals:milestone-delete", args=[goal.pk, milestone.pk])
+    response = client_for(employee).get(url)
+    assert response.status_code == 200 and Milestone.objects.count() == 2
+    assert "Remove the milestone “Write the design doc”?" in response.text
+    assert '<form method="post" class="actions-row">' in response.text
+    assert "it goes from 0% to 100%" in response.text  # only the done one would be left
+    assert keep.title not in response.text
+
+
+def test_the_goal_page_links_to_the_question_rather_than_removing_at_once(
+    client_for, employee, goal
+):
+    from tests.factories import MilestoneFactory
+
+    milestone = MilestoneFactory(goal=goal)
+    text = client_for(employee).get(goal.get_absolute_url()).text
+    url = reverse("goals:milestone-delete", args=[goal.pk, milestone.pk])
+    assert f'<a href="{url}" role="button"' in text
+    assert f'action="{url}"' not in text
+
+
+@pytest.mark.parametrize(("persona", "expected"), [("manager", 403), ("outsider", 404)])
+def test_others_cannot_open_the_question(client_for, request, goal, persona, expected):
+    from tests.factories import MilestoneFactory
+
+    milestone = MilestoneFactory(goal=goal)
+    url = reverse("goals:milestone-delete", args=[goal.pk, milestone.pk])
+    assert client_for(request.getfixturevalue(persona)).get(url).status_code == expected

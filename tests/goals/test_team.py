@@ -1,5 +1,6 @@
 """/team/: attention order, filters, chain switch, roll-up and query counts."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from careersupport.people import hierarchy
 from careersupport.people.models import Individual
+from careersupport.people.templatetags.format_tags import shortdate
 from tests.factories import GoalFactory, IndividualFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,14 +49,63 @@ def test_filters_by_category_and_status(client_for, manager, employee):
     assert "Old win" in client.get(URL, {"status": "achieved"}).text
 
 
-def test_shows_a_roll_up_per_person(client_for, manager, employee):
-    GoalFactory(owner=employee, progress=20)
-    GoalFactory(owner=employee, progress=60, next_checkin_due=_past())
+def _row(text: str, person) -> str:
+    """The person's row of the team table (their figures), up to their goals' row."""
+    row = text[text.index(f'<tr><th scope="row">{person.full_name}') :]
+    return row[: row.index("</tr>")]
+
+
+def test_the_team_is_one_table_with_a_row_per_person(client_for, manager, employee, peer):
+    GoalFactory(owner=employee)
+    GoalFactory(owner=peer)
     text = client_for(manager).get(URL).text
-    assert "2 goals" in text and "average progress 40%" in text and "1 overdue" in text
+    assert text.count('<table class="team-table">') == 1
+    assert text.count('<tbody class="team-person">') == 2
+    header = text[text.index('<table class="team-table">') :]
+    header = header[header.index("<thead>") : header.index("</thead>")]
+    assert re.findall(r'<th scope="col">([^<]*)</th>', header) == [
+        "Person",
+        "Job title",
+        "Active goals",
+        "Average progress",
+        "Last check-in",
+        "Overdue",
+    ]
 
 
-def test_a_persons_header_escapes_and_says_whom_they_report_to_in_the_chain(
+def test_shows_a_roll_up_per_person(client_for, manager, employee):
+    GoalFactory(owner=employee, progress=20, last_checkin_on=_past(9))
+    GoalFactory(owner=employee, progress=60, next_checkin_due=_past())
+    row = _row(client_for(manager).get(URL).text, employee)
+    cells = re.findall(r"<td>(.*?)</td>", row)
+    assert cells[1] == "2"
+    assert 'value="40"' in cells[2] and "<small>40%</small>" in cells[2]
+    assert cells[3] == shortdate(_past(9))
+    assert cells[4] == '<span class="badge badge-danger">1 check-in overdue</span> '
+
+
+def test_each_persons_goals_open_from_their_row(client_for, manager, employee):
+    first = GoalFactory(owner=employee, title="Learn Rust")
+    GoalFactory(owner=employee, title="Give a talk")
+    text = client_for(manager).get(URL).text
+    goals = text[text.index('<tr class="team-goals">') :]
+    goals = goals[: goals.index("</details>")]
+    assert (
+        f'<summary><span class="visually-hidden">Goals of {employee.full_name}: </span>'
+        "Learn Rust · Give a talk</summary>"
+    ) in goals
+    assert f'<a href="{first.get_absolute_url()}">Learn Rust</a>' in goals
+    assert 'colspan="6" data-label=""' in goals
+
+
+def test_overdue_badges_count_each_kind(client_for, manager, employee):
+    GoalFactory(owner=employee, next_checkin_due=_past(), target_date=_past())
+    GoalFactory(owner=employee, next_checkin_due=_past())
+    row = _row(client_for(manager).get(URL).text, employee)
+    assert "2 check-ins overdue</span>" in row and "1 target date overdue</span>" in row
+
+
+def test_a_persons_row_escapes_and_says_whom_they_report_to_in_the_chain(
     client_for, manager, employee, employer
 ):
     lead = IndividualFactory(employer=employer, manager=employee, first_name="<i>Lee</i>")
@@ -62,19 +113,18 @@ def test_a_persons_header_escapes_and_says_whom_they_report_to_in_the_chain(
     lead.save()
     GoalFactory(owner=lead, progress=25)
     GoalFactory(owner=lead, progress=50)  # 37.5 rounds half up, as |floatformat does
-    IndividualFactory(employer=employer, manager=employee, first_name="Quiet")
+    quiet = IndividualFactory(employer=employer, manager=employee, first_name="Quiet")
     text = client_for(manager).get(URL, {"scope": "chain"}).text
     assert "<i>Lee" not in text and "<b>Lead" not in text
-    assert (
-        f"<h2>&lt;i&gt;Lee&lt;/i&gt; {lead.last_name} <small>&lt;b&gt;Lead&lt;/b&gt; &amp; co"
-        in text
-    )
-    header = (
-        f"Reports to {employee.full_name} · 2 goals · average progress 38% · last check-in never"
-    )
-    assert header in text
-    assert "0 goals · last check-in never" in text
-    assert "No active goals shared with managers." in text
+    name = f"&lt;i&gt;Lee&lt;/i&gt; {lead.last_name}"
+    row = text[text.index(f'<tr><th scope="row">{name}') :]
+    row = row[: row.index("</tr>")]
+    assert f'<small class="reports-to">Reports to {employee.full_name}</small>' in row
+    assert "<td>&lt;b&gt;Lead&lt;/b&gt; &amp; co</td><td>2</td>" in row
+    assert 'value="38"' in row
+    quiet_row = _row(text, quiet)
+    assert quiet_row.endswith("<td>0</td><td>—</td><td>—</td><td>—</td>")
+    assert text[text.index(quiet_row) + len(quiet_row) :].startswith("</tr>\n</tbody>")
     direct = client_for(manager).get(URL).text
     assert "Reports to" not in direct
 
@@ -142,7 +192,8 @@ def test_team_keeps_query_count_flat_with_many_goals_per_report(
     client = client_for(manager)
     with django_assert_max_num_queries(7):
         response = client.get(URL)
-    assert response.status_code == 200 and f"{size} goals" in response.text
+    assert response.status_code == 200
+    assert f"<td>{size}</td>" in _row(response.text, employee)
 
 
 @pytest.mark.parametrize("fanout", [2, 5])
@@ -190,7 +241,8 @@ def test_whole_chain_hides_deactivated_people_but_walks_through_them(
     employee.deactivated_at = timezone.now()
     employee.save()
     text = client_for(manager).get(URL, {"scope": "chain"}).text
-    assert f"<h2>{below.full_name}" in text and f"<h2>{employee.full_name}" not in text
+    assert f'<th scope="row">{below.full_name}' in text
+    assert f'<th scope="row">{employee.full_name}' not in text
 
 
 def test_scan_and_walk_give_the_same_pages(client_for, employer, manager, monkeypatch):

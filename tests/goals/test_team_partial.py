@@ -1,5 +1,5 @@
-"""/team/'s person partial (goals_tags.team_person): everything people type is escaped, the
-goals table's header and cells agree, links come from the goal, unknown choices show as stored.
+"""/team/'s table built in Python (goals_tags.team_table): everything people type is escaped,
+each table's header and cells agree, links come from the goal, unknown choices show as stored.
 """
 
 import re
@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from careersupport.goals.models import Goal
-from careersupport.goals.templatetags.goals_tags import team_person_html
+from careersupport.goals.templatetags.goals_tags import team_person_html, team_table_html
 from careersupport.utils import RowUrls
 from tests.factories import GoalFactory, IndividualFactory
 
@@ -45,9 +45,20 @@ def test_a_script_in_a_name_job_title_or_managers_name_is_shown_as_text(
     GoalFactory(owner=report)
     text = _chain_page(client_for, manager)
     assert SCRIPT not in text
-    assert f"<h2>{ESCAPED} {employee.last_name} <small>{ESCAPED} lead</small></h2>" in text
+    assert f'<th scope="row">{ESCAPED} {employee.last_name}</th><td>{ESCAPED} lead</td>' in text
     assert f"Reports to {ESCAPED} {employee.last_name}" in text
+    assert f'<span class="visually-hidden">Goals of {ESCAPED} {employee.last_name}: ' in text
     assert f'<caption class="visually-hidden">Goals of {ESCAPED} {employee.last_name}' in text
+
+
+def test_the_team_table_has_a_header_cell_for_every_column(client_for, manager, employee):
+    GoalFactory(owner=employee, next_checkin_due="2020-01-01")
+    text = client_for(manager).get(URL).text
+    table = text[text.index('<table class="team-table">') :]
+    header = re.findall(r'<th scope="col">([^<]*)</th>', table[: table.index("</thead>")])
+    row = table[table.index('<tbody class="team-person">') :]
+    row = row[: row.index("</tr>")]
+    assert row.count("<td>") + row.count('<th scope="row">') == len(header) == 6
 
 
 def test_the_goals_table_has_a_header_cell_for_every_column(client_for, manager, employee):
@@ -68,35 +79,32 @@ def test_a_category_the_code_no_longer_knows_is_shown_as_stored(client_for, mana
     assert "<small>legacy&lt;x&gt;</small>" in text
 
 
+def _person(employee, manager, goals, **figures):
+    return SimpleNamespace(
+        full_name=employee.full_name,
+        job_title="",
+        manager_id=manager.pk,
+        goal_count=len(goals),
+        avg_progress=figures.get("avg_progress", 0 if goals else None),
+        last_checkin=None,
+        overdue_count=0,
+        team_goals=goals,
+    )
+
+
 def test_a_status_the_code_no_longer_knows_is_shown_as_stored(manager, employee):
     goal = GoalFactory(owner=employee, status="retired")
-    person = SimpleNamespace(
-        full_name=employee.full_name,
-        job_title="",
-        manager_id=manager.pk,
-        goal_count=1,
-        avg_progress=0,
-        last_checkin=None,
-        overdue_count=0,
-        team_goals=[goal],
-    )
     filters = SimpleNamespace(whole_chain=False, status="retired")
-    html = team_person_html(person, viewer=manager, filters=filters, goal_url=_goal_url())
-    assert "Skill · retired" in html
-
-
-def test_without_goals_it_says_which_status_was_asked_for(manager, employee):
-    person = SimpleNamespace(
-        full_name=employee.full_name,
-        job_title="",
-        manager_id=manager.pk,
-        goal_count=0,
-        avg_progress=None,
-        last_checkin=None,
-        overdue_count=0,
-        team_goals=[],
+    html = team_table_html(
+        [_person(employee, manager, [goal])], viewer=manager, filters=filters, goal_url=_goal_url()
     )
+    assert "Skill · retired" in html and '<th scope="col">retired goals</th>' in html
+
+
+def test_without_goals_a_person_has_a_row_and_nothing_to_open(manager, employee):
     filters = SimpleNamespace(whole_chain=False, status="paused")
-    html = team_person_html(person, viewer=manager, filters=filters, goal_url=_goal_url())
-    assert "<p><small>No paused goals shared with managers.</small></p>" in html
-    assert "0 goals · last check-in never" in html
+    html = team_person_html(
+        _person(employee, manager, []), viewer=manager, filters=filters, goal_url=_goal_url()
+    )
+    assert "<td>0</td><td>—</td><td>—</td><td>—</td></tr>" in html
+    assert "<details>" not in html

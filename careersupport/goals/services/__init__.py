@@ -16,7 +16,14 @@ from .checkins import (
     checkin_reminders_follow_time_zone,
 )
 from .common import rollup_refresh
-from .goals import EDITABLE, GoalChanges, goal_create, goal_update
+from .goals import (
+    EDITABLE,
+    GoalChanges,
+    MilestonePlan,
+    goal_create,
+    goal_update,
+    milestone_error_key,
+)
 from .links import goal_link_create, goal_link_end
 from .milestones import milestone_add, milestone_delete, milestone_set_done
 from .reviews import review_create, review_reply
@@ -27,6 +34,8 @@ __all__ = [
     "goal_update",
     "EDITABLE",
     "GoalChanges",
+    "MilestonePlan",
+    "milestone_error_key",
     "rollup_refresh",
     # milestones
     "milestone_add",

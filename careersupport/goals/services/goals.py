@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TypedDict, Unpack
 
@@ -14,7 +15,20 @@ from careersupport.people.services import audit
 from .. import dates
 from ..models import Goal
 from .checkins import _set_schedule
-from .common import _require_owner, rollup_refresh
+from .common import _refresh_progress, _require_owner, rollup_refresh
+from .milestones import _milestone_new
+
+
+class MilestonePlan(TypedDict):
+    """A milestone given with a new goal."""
+
+    title: str
+    due_date: date
+
+
+def milestone_error_key(row: int, field: str) -> str:
+    """How `goal_create` names the field of a milestone row in its ValidationError."""
+    return f"milestones.{row}.{field}"
 
 
 @transaction.atomic
@@ -31,7 +45,10 @@ def goal_create(
     shared_with_manager: bool = True,
     shared_with_partner: bool = False,
     progress: int = 0,
+    milestones: Sequence[MilestonePlan] = (),
 ) -> Goal:
+    """A new goal and its first milestones, together or not at all. `progress` is where the
+    owner starts; a goal given milestones starts at the share of them done (none)."""
     if actor.pk != owner.pk:
         raise ValidationError("You can only set goals for yourself.")
     if status not in (Goal.Status.DRAFT, Goal.Status.ACTIVE):
@@ -53,14 +70,38 @@ def goal_create(
         shared_with_manager=shared_with_manager and owner.is_employee,
         shared_with_partner=shared_with_partner,
         progress=progress,
+        start_progress=progress,
     )
+    if milestones and progress:
+        raise ValidationError(
+            {"progress": "With milestones, progress follows them: leave this at 0."}
+        )
     goal.full_clean()
     goal.save()
-    _set_schedule(goal, start=dates.owner_today(owner))
-    goal.save(update_fields=["next_checkin_due"])
+    _milestones_create(goal, milestones)
+    _refresh_progress(goal)
+    _set_schedule(goal, start=dates.owner_today(owner), follows_milestones=bool(milestones))
+    goal.save(update_fields=["next_checkin_due", "next_milestone_due", "progress"])
     rollup_refresh(owner=owner)
     audit(employer=owner.employer, actor=actor, verb="goal.created", target=goal)
+    for milestone in goal.milestones.all():
+        audit(employer=owner.employer, actor=actor, verb="milestone.added", target=milestone)
     return goal
+
+
+def _milestones_create(goal: Goal, plans: Sequence[MilestonePlan]) -> None:
+    """Every row checked before any is saved, so that each one's problem can be shown."""
+    rows, problems = [], {}
+    for row, plan in enumerate(plans):
+        try:
+            rows.append(_milestone_new(goal, title=plan["title"], due_date=plan["due_date"]))
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                problems[milestone_error_key(row, field)] = messages
+    if problems:
+        raise ValidationError(problems)
+    for milestone in rows:
+        milestone.save()
 
 
 class GoalChanges(TypedDict, total=False):
@@ -90,9 +131,17 @@ def goal_update(*, goal: Goal, actor: Individual, **changes: Unpack[GoalChanges]
     goal = Goal.objects.select_for_update().select_related("owner").get(pk=goal.pk)
     _require_owner(goal, actor, "change")
     before = {name: getattr(goal, name) for name in changes}
-    has_milestones = goal.milestones.exists()
-    if has_milestones and "progress" in changes and changes["progress"] != goal.progress:
-        raise ValidationError({"progress": "Progress follows the milestones of this goal."})
+    if "progress" in changes and changes["progress"] != goal.progress:
+        # The starting figure, while nothing else sets progress: no milestone, no check-in.
+        if goal.milestones.exists():
+            raise ValidationError({"progress": "Progress follows the milestones of this goal."})
+        if goal.checkins.exists():
+            raise ValidationError(
+                {
+                    "progress": "Progress follows the latest check-in: record a check-in to change it."
+                }
+            )
+        goal.start_progress = changes["progress"]
     for name, value in changes.items():
         setattr(goal, name, value)
     goal.shared_with_manager = goal.shared_with_manager and goal.owner.is_employee

@@ -6,29 +6,17 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
 
 from ..models import Goal, Milestone
-from .common import _locked, _require_owner, rollup_refresh
+from .checkins import _move_checkin_reminders
+from .common import _locked, _refresh_progress, _require_owner, _set_done, rollup_refresh
 
 
-def _refresh_from_milestones(goal: Goal) -> None:
-    """Progress and the next milestone date follow the milestones whenever there are any."""
-    milestones = list(goal.milestones.all())
-    if milestones:
-        done = sum(1 for m in milestones if m.done)
-        goal.progress = round(100 * done / len(milestones))
-    open_dates = [m.due_date for m in milestones if not m.done]
-    goal.next_milestone_due = min(open_dates) if open_dates else None
-
-
-@transaction.atomic
-def milestone_add(*, goal: Goal, actor: Individual, title: str, due_date: date) -> Milestone:
-    goal = _locked(goal)
-    _require_owner(goal, actor, "add milestones")
+def _milestone_new(goal: Goal, *, title: str, due_date: date) -> Milestone:
+    """A validated, unsaved milestone of `goal` (the rules of one milestone, in one place)."""
     if due_date > goal.target_date:
         raise ValidationError(
             {
@@ -37,10 +25,26 @@ def milestone_add(*, goal: Goal, actor: Individual, title: str, due_date: date) 
         )
     milestone = Milestone(goal=goal, title=title.strip(), due_date=due_date)
     milestone.full_clean()
-    milestone.save()
-    _refresh_from_milestones(goal)
+    return milestone
+
+
+def _after_milestones_changed(goal: Goal, *, had_milestones: bool) -> None:
+    """Progress follows the milestones; the check-in reminders say which rule applies."""
+    has_milestones = _refresh_progress(goal)
     goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
+    if has_milestones != had_milestones and goal.next_checkin_due:
+        _move_checkin_reminders(goal, goal.next_checkin_due, follows_milestones=has_milestones)
     rollup_refresh(owner=goal.owner)
+
+
+@transaction.atomic
+def milestone_add(*, goal: Goal, actor: Individual, title: str, due_date: date) -> Milestone:
+    goal = _locked(goal)
+    _require_owner(goal, actor, "add milestones")
+    had_milestones = goal.milestones.exists()
+    milestone = _milestone_new(goal, title=title, due_date=due_date)
+    milestone.save()
+    _after_milestones_changed(goal, had_milestones=had_milestones)
     audit(employer=goal.owner.employer, actor=actor, verb="milestone.added", target=milestone)
     return milestone
 
@@ -50,12 +54,8 @@ def milestone_set_done(*, milestone: Milestone, actor: Individual, done: bool) -
     goal = _locked(milestone.goal)
     _require_owner(goal, actor, "tick off milestones")
     milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
-    milestone.done = done
-    milestone.done_at = timezone.now() if done else None
-    milestone.save(update_fields=["done", "done_at"])
-    _refresh_from_milestones(goal)
-    goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
-    rollup_refresh(owner=goal.owner)
+    _set_done(milestone, done)
+    _after_milestones_changed(goal, had_milestones=True)
     audit(
         employer=goal.owner.employer,
         actor=actor,
@@ -77,6 +77,4 @@ def milestone_delete(*, milestone: Milestone, actor: Individual) -> None:
         title=milestone.title,
     )
     milestone.delete()
-    _refresh_from_milestones(goal)
-    goal.save(update_fields=["progress", "next_milestone_due", "updated_at"])
-    rollup_refresh(owner=goal.owner)
+    _after_milestones_changed(goal, had_milestones=True)

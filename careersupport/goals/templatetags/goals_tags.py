@@ -36,21 +36,42 @@ register.filter("shortdate", shortdate)
 CATEGORY_LABELS = dict(Goal.Category.choices)
 STATUS_LABELS = dict(Goal.Status.choices)
 
-# One person of /team/ is built in Python: it is the page's hot path (25 people and a hundred
-# goal rows a page), where the template engine cost three times as much. As in programs_tags,
+# /team/'s table is built in Python: it is the page's hot path (25 people and a hundred goal
+# rows a page), where the template engine cost three times as much. As in programs_tags,
 # every piece of HTML comes from format_html / format_html_join with named placeholders (each
-# value escaped on the way in), links from get_absolute_url(), a choice the code does not
-# know is printed as stored, and the goals table's header and cells come from one function.
-# What repeats from row to row (labels, dates, percentages, overdue badges) is escaped once
-# and reused: format_html passes an already safe piece through without escaping it again.
+# value escaped on the way in), links from one reverse() a page (RowUrls), a choice the code
+# does not know is printed as stored, and each table's header and cells come from one
+# function. What repeats from row to row (labels, dates, percentages, overdue badges) is
+# escaped once and reused: format_html passes an already safe piece through as it is.
+#
+# One table for the team: a row per person (name, job title, goals, average progress, last
+# check-in, what is overdue), then a row whose <details> opens to that person's goals (no
+# JavaScript needed; the summary is a button to the keyboard). People stay in the order the
+# selector gives: who needs attention first.
 
-PERSON = (
-    '<article class="team-person">\n  <header>\n    <h2>{name}{job}</h2>\n'
-    "    <p>{summary}{overdue}</p>\n  </header>\n  {goals}\n</article>"
+TEAM_TABLE = (
+    '<div class="table-wrap">\n<table class="team-table">\n'
+    '<caption class="visually-hidden">{caption}</caption>\n'
+    "<thead><tr>{header}</tr></thead>\n{people}\n</table>\n</div>"
 )
-JOB = " <small>{job_title}</small>"
-OVERDUE_BADGE = ' · <span class="badge badge-danger">{count} overdue</span>'
-NO_GOALS = "<p><small>No {status} goals shared with managers.</small></p>"
+PERSON = (
+    '<tbody class="team-person">\n<tr><th scope="row">{name}{reports_to}</th>'
+    "<td>{job_title}</td><td>{count}</td><td>{average}</td><td>{last_checkin}</td>"
+    "<td>{overdue}</td></tr>{goals}\n</tbody>"
+)
+REPORTS_TO = '<br><small class="reports-to">Reports to {manager}</small>'
+AVERAGE = (
+    '<progress class="progress-bar" value="{progress}" max="100"'
+    ' aria-label="Average progress of {name}">{progress}%</progress> <small>{progress}%</small>'
+)
+PERSON_GOALS = (
+    '\n<tr class="team-goals"><td colspan="{span}" data-label=""><details>'
+    '<summary><span class="visually-hidden">Goals of {name}: </span>{titles}</summary>\n'
+    "{table}\n</details></td></tr>"
+)
+COUNT_BADGE = '<span class="badge badge-danger">{count} {reason} overdue</span> '
+REASON_PLURAL = {"check-in": "check-ins", "milestone": "milestones", "target date": "target dates"}
+NONE = format_html("{dash}", dash="—")
 
 GOAL_COLUMNS = ("Goal", "Progress", "Last check-in", "Next due", "Target", "Overdue")
 GOALS_TABLE = (
@@ -68,6 +89,10 @@ GOAL_ROW = (
 REASON_BADGE = '<span class="badge badge-danger">{reason} overdue</span> '
 
 
+def _header(columns) -> SafeString:
+    return format_html_join("", '<th scope="col">{}</th>', ((c,) for c in columns))
+
+
 @lru_cache(maxsize=256)
 def _category(category: str, status: str) -> SafeString:
     """`Skill`, or `Skill · Paused` for a goal that is not active."""
@@ -80,6 +105,19 @@ def _category(category: str, status: str) -> SafeString:
 @lru_cache(maxsize=256)
 def _overdue(reasons: tuple[str, ...]) -> SafeString:
     return format_html_join("", REASON_BADGE, ({"reason": reason} for reason in reasons))
+
+
+@lru_cache(maxsize=256)
+def _overdue_counts(counts: tuple[tuple[str, int], ...]) -> SafeString:
+    """A person's badges: how many of their goals have each thing overdue."""
+    return format_html_join(
+        "",
+        COUNT_BADGE,
+        (
+            {"count": n, "reason": reason if n == 1 else REASON_PLURAL.get(reason, reason)}
+            for reason, n in counts
+        ),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -106,7 +144,7 @@ def _goal_row(goal: Goal, goal_url: RowUrls) -> dict:
     }
 
 
-GOAL_HEADER = format_html_join("", '<th scope="col">{}</th>', ((c,) for c in GOAL_COLUMNS))
+GOAL_HEADER = _header(GOAL_COLUMNS)
 
 
 def _goals_table(goals, name: str, goal_url: RowUrls) -> SafeString:
@@ -118,37 +156,74 @@ def _goals_table(goals, name: str, goal_url: RowUrls) -> SafeString:
     )
 
 
+def team_columns(status: str) -> tuple[str, ...]:
+    """The team table's columns; the goals column names the status shown (active by default)."""
+    label = STATUS_LABELS.get(status, status) if status else "Active"
+    return ("Person", "Job title", f"{label} goals", "Average progress", "Last check-in", "Overdue")
+
+
 @register.simple_tag(takes_context=True)
-def team_person(context, person, viewer, filters) -> SafeString:
-    """One person of /team/ with their goals (see above); one reverse() a page for the links."""
+def team_table(context, people, viewer, filters) -> SafeString:
+    """/team/'s table of people (see above); one reverse() a page for the goal links."""
     goal_url = context.render_context.get("goals_tags.goal_url")
     if goal_url is None:
         goal_url = context.render_context["goals_tags.goal_url"] = RowUrls("goals:goal-detail")
-    return team_person_html(person, viewer=viewer, filters=filters, goal_url=goal_url)
+    return team_table_html(people, viewer=viewer, filters=filters, goal_url=goal_url)
+
+
+def team_table_html(people, *, viewer, filters, goal_url: RowUrls) -> SafeString:
+    columns = team_columns(filters.status)
+    who = "Everyone in your chain" if filters.whole_chain else "Direct reports"
+    return format_html(
+        TEAM_TABLE,
+        caption=f"{who}: a row per person, who needs attention first",
+        header=_header(columns),
+        people=format_html_join(
+            "\n",
+            "{}",
+            (
+                (team_person_html(p, viewer=viewer, filters=filters, goal_url=goal_url),)
+                for p in people
+            ),
+        ),
+    )
 
 
 def team_person_html(person, *, viewer, filters, goal_url: RowUrls) -> SafeString:
-    summary = []
+    """One person's rows of the team table: their figures, then their goals behind a
+    disclosure (none when they have no goal to show)."""
+    name = person.full_name
+    goals = person.team_goals
+    reports_to: SafeString | str = ""
     if filters.whole_chain and person.manager_id != viewer.pk:
-        summary.append(f"Reports to {person.manager.full_name}")
-    count = person.goal_count
-    summary.append(f"{count} goal{'' if count == 1 else 's'}")
+        reports_to = format_html(REPORTS_TO, manager=person.manager.full_name)
+    average: SafeString = NONE
     if person.avg_progress is not None:
         # Half up, as |floatformat:0 rounds (progress is never negative).
-        summary.append(f"average progress {int(person.avg_progress + 0.5)}%")
-    summary.append(f"last check-in {shortdate(person.last_checkin, 'never')}")
-    if person.team_goals:
-        goals = _goals_table(person.team_goals, person.full_name, goal_url)
-    else:
-        status = STATUS_LABELS.get(filters.status, filters.status).lower()
-        goals = format_html(NO_GOALS, status=status)
+        average = format_html(AVERAGE, progress=int(person.avg_progress + 0.5), name=name)
+    counts: dict[str, int] = {}
+    for goal in goals:
+        for reason in getattr(goal, "overdue", ()):
+            counts[reason] = counts.get(reason, 0) + 1
+    detail: SafeString | str = ""
+    if goals:
+        detail = format_html(
+            PERSON_GOALS,
+            span=len(team_columns(filters.status)),
+            name=name,
+            titles=" · ".join(goal.title for goal in goals),  # plain text, escaped as one
+            table=_goals_table(goals, name, goal_url),
+        )
     return format_html(
         PERSON,
-        name=person.full_name,
-        job=format_html(JOB, job_title=person.job_title) if person.job_title else "",
-        summary=" · ".join(summary),  # plain text, escaped as one value
-        overdue=format_html(OVERDUE_BADGE, count=person.overdue_count)
-        if person.overdue_count
-        else "",
-        goals=goals,
+        name=name,
+        reports_to=reports_to,
+        job_title=person.job_title or NONE,
+        count=person.goal_count,
+        average=average,
+        last_checkin=_date(person.last_checkin),
+        overdue=_overdue_counts(tuple((r, counts[r]) for r in REASON_PLURAL if r in counts))
+        if counts
+        else NONE,
+        goals=detail,
     )

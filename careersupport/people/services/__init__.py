@@ -19,6 +19,7 @@ from .invitations import (
     ImportResult,
     employee_invite,
     employees_import_csv,
+    external_invite,
     invitation_accept,
     invitation_resend,
     invitation_revoke,
@@ -41,6 +42,7 @@ __all__ = [
     "audit",
     # invitations and the CSV import
     "employee_invite",
+    "external_invite",
     "invitation_resend",
     "invitation_revoke",
     "invitation_accept",

@@ -88,6 +88,43 @@ def employee_invite(
 
 
 @transaction.atomic
+def external_invite(
+    *,
+    employer: Employer,
+    actor: Individual,
+    email: str,
+    first_name: str,
+    last_name: str = "",
+    job_title: str = "",
+    time_zone: str = "",
+) -> Invitation:
+    """HR invites someone from outside the employer (an external coach or provider): an
+    account of kind `external`, with no manager and no employee's programmes. The app that
+    gives them their role (coaching's profile) calls this inside its own transaction; the
+    sign-up link is e-mailed after the commit, as for an employee."""
+    require_hr(actor, employer)
+    email = email.strip().lower()
+    if Individual.objects.for_employer(employer).filter(email__iexact=email).exists():
+        raise ValidationError({"email": f"{email} is already in the directory."})
+    _ensure_no_account(email)
+    person = Individual(
+        employer=employer,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        job_title=job_title.strip(),
+        time_zone=time_zone or settings.TIME_ZONE,
+        kind=Individual.Kind.EXTERNAL,
+    )
+    person.full_clean()
+    person.save()
+    invitation = _new_invitation(individual=person, actor=actor)
+    emails_queue([invitation])
+    audit(employer=employer, actor=actor, verb="invitation.created", target=invitation)
+    return invitation
+
+
+@transaction.atomic
 def invitation_resend(*, invitation: Invitation, actor: Individual) -> Invitation:
     """Send the same link again, valid for a fresh period ("Send again" after a failed send)."""
     require_hr(actor, invitation.employer_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import template
-from django.forms import BoundField, Form
+from django.forms import BaseFormSet, BoundField, Form
 
 register = template.Library()
 
@@ -48,3 +48,13 @@ def is_group(item) -> bool:
 @register.filter
 def error_count(form: Form) -> int:
     return sum(len(errors) for errors in form.errors.values())
+
+
+@register.filter
+def problems_with(formset: BaseFormSet | str, form: Form) -> int:
+    """`formset|problems_with:form`: the form's problems and those of a formset shown with it
+    (its rows' and its own); the formset may be absent (a missing variable reads as "")."""
+    count = error_count(form)
+    if isinstance(formset, BaseFormSet):
+        count += formset.total_error_count()
+    return count

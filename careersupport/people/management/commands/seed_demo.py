@@ -11,6 +11,7 @@ SEEDERS = [
     "careersupport.people.demo.seed",
     "careersupport.goals.demo.seed",
     "programs.demo.seed",
+    "coaching.demo.seed",
     "careersupport.requests.demo.seed",
     "mentorship.demo.seed",
     # After every app whose records it reports on: it computes the figures once.
