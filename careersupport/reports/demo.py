@@ -94,6 +94,7 @@ def _offering(world: DemoWorld, title: str, kind: str, starts: date, ends: date,
 def _participate(
     offering: Offering, person: Individual, rng: random.Random, status: str = ""
 ) -> Enrollment:
+    assert offering.starts_on and offering.ends_on  # the demo's offerings are dated
     start = _at(offering.starts_on)
     roll = rng.random()
     status = status or ("completed" if roll < 0.8 else ("withdrawn" if roll < 0.9 else "enrolled"))
@@ -264,7 +265,7 @@ def _leave(world: DemoWorld) -> None:
                 deactivated_at=left,
             )
         leaves.append((person, returned - timedelta(days=3), returned))
-    for person, ends, returned in leaves:
+    for person, ends, came_back in leaves:
         LeaveRequest.objects.get_or_create(
             person=person,
             policy=policy,
@@ -279,7 +280,7 @@ def _leave(world: DemoWorld) -> None:
                 "status": Status.APPROVED,
                 "decided_by": world.hr,
                 "decided_at": _at(ends - timedelta(days=200)),
-                "returned_on": returned,
+                "returned_on": came_back,
                 "created_at": _at(ends - timedelta(days=210)),
             },
         )
@@ -294,7 +295,9 @@ def _surveys(world: DemoWorld, taken: list[Enrollment], rng: random.Random) -> N
         for q in SurveyQuestion.objects.for_employer(world.employer).filter(subject=K.WORKSHOP)
     }
     for enrollment in taken:
-        if enrollment.status != "completed" or enrollment.person_id not in people:
+        if enrollment.ended_at is None or enrollment.person_id not in people:
+            continue
+        if enrollment.status != "completed":
             continue
         person = people[enrollment.person_id]
         sent = enrollment.ended_at + timedelta(hours=2)
