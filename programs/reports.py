@@ -176,7 +176,10 @@ def _enrollments_due(employer: Employer, since: date, today: date) -> Iterator[S
     for ended from `since` on (and none of theirs is still to come)."""
     start = timezone.make_aware(datetime.combine(since, time.min))
     now = timezone.now()
-    scoped = Enrollment.objects.for_employer(employer).exclude(offering__kind=Kind.POLICY)
+    # Coaching and mentorship survey their own end (coaching/reports.py, mentorship/reports.py).
+    scoped = Enrollment.objects.for_employer(employer).exclude(
+        offering__kind__in=(Kind.POLICY, *Offering.HANDOFF_KINDS)
+    )
     fields = (
         "pk",
         "person_id",

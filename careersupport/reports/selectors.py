@@ -357,7 +357,15 @@ def participation_tables(employer, filters: Filters) -> list[Table]:
 
 def results_tables(employer, filters: Filters) -> list[Table]:
     figures = load(
-        employer, filters, {"goals": "goals", "reentry": "offerings", "leave": "overall"}
+        employer,
+        filters,
+        {
+            "goals": "goals",
+            "reentry": "offerings",
+            "coaching": "offerings",
+            "mentorship": "offerings",
+            "leave": "overall",
+        },
     )
     start = filters.period.start
     # Participants of the chosen kind (or any); non-participants are in the overall row.
@@ -404,6 +412,41 @@ def results_tables(employer, filters: Filters) -> list[Table]:
         chart=1,
         scale=100,
     )
+    coaching = _table(
+        key="coaching",
+        title="Coaching",
+        filters=filters,
+        header="Programme",
+        columns=[
+            Count("coachees", "Coachees"),
+            Count("started", "Started"),
+            Count("completed", "Completed"),
+            Share("completed", "ended", "Completion rate"),
+            Count("sessions", "Sessions held"),
+            Mean("rating_sum", "rated", "Session rating (1–5)"),
+            Mean("progress_sum", "reviewed", "Goal progress at the end (1–5)"),
+            Share("recommend", "reviewed", "Would recommend their coach"),
+        ],
+        rows=figures.breakdown("coaching", start, "coaching"),
+        size="coachees",
+        chart=0,
+    )
+    mentorship = _table(
+        key="mentorship",
+        title="Mentorship",
+        filters=filters,
+        header="Programme",
+        columns=[
+            Count("mentees", "Mentees in a pair"),
+            Count("mentors", "Mentors in a pair"),
+            Count("started", "Pairs started"),
+            Count("closed", "Pairs closed"),
+            Mean("feedback_sum", "feedback", "Mentees' closing rating (1–5)"),
+        ],
+        rows=figures.breakdown("mentorship", start, "mentorship"),
+        size="mentees",
+        chart=0,
+    )
     leave = _table(
         key="leave",
         title="Return and retention after parental leave",
@@ -421,7 +464,9 @@ def results_tables(employer, filters: Filters) -> list[Table]:
         scale=100,
         listing=False,
     )
-    return [goals, reentry, leave]
+    # A programme's own table only when its kind (or every kind) is chosen.
+    own = [t for t in (reentry, coaching, mentorship) if filters.kind in ("", t.key)]
+    return [goals, *own, leave]
 
 
 def survey_tables(employer, filters: Filters) -> list[Table]:

@@ -26,7 +26,7 @@ PAGES = {
 }
 # Each table's CSV is built by the page that shows it.
 TABLES = {"participation": "participation", "participation-trend": "participation"}
-TABLES |= {"goals": "results", "reentry": "results", "leave": "results"}
+TABLES |= dict.fromkeys(("goals", "reentry", "coaching", "mentorship", "leave"), "results")
 TABLES |= {"surveys": "surveys", "surveys-trend": "surveys"}
 
 
@@ -90,11 +90,10 @@ def table_csv(request, table: str):
     form, filters = _filters(request)
     if filters is None:
         return _render(request, PAGES[TABLES[table]][0], {"form": form, "page": table}, status=400)
-    found = next(
-        t
-        for t in PAGES[TABLES[table]][1](request.individual.employer_id, filters)
-        if t.key == table
-    )
+    tables = PAGES[TABLES[table]][1](request.individual.employer_id, filters)
+    found = next((t for t in tables if t.key == table), None)
+    if found is None:  # a programme's own table, with another kind chosen
+        raise Http404("This table is not part of the chosen kind's report.")
     response, writer = csv_download(f"{table}-{filters.period.code}.csv")
     writer.writerow([found.header, *found.labels])
     for row in found.rows:
