@@ -2,7 +2,8 @@
 
 An **engagement** counts once it is under way (it has a start day): from that day to the day
 it ended (completed or cancelled), or on while it runs. Per programme (the coaching offering
-it came through, when it did) and the coachee's department:
+it came through, or `NO_OFFERING` for coaching asked for directly) and the coachee's
+department:
 
 - **Coachees**: people whose coaching overlaps the period; **started**: it began in the
   period; **ended** and **completed**: it ended in the period, and of those, completed (the
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from careersupport.people.models import Employer, Individual
 from careersupport.reports import sql
+from careersupport.reports.models import NO_OFFERING
 from careersupport.reports.registry import (
     Cells,
     Context,
@@ -63,7 +65,8 @@ def engagements(ctx: Context) -> Cells:
     )
     text = f"""WITH {periods},
     eng AS (
-        SELECT g.id, g.coachee_id AS person_id, g.status, en.offering_id,
+        SELECT g.id, g.coachee_id AS person_id, g.status,
+            COALESCE(en.offering_id, {NO_OFFERING}) AS offering_id,
             i.department_id AS department, g.started_on AS start,
             CASE WHEN g.ended_at IS NOT NULL THEN {d.day("g.ended_at")} END AS stop,
             CASE WHEN g.status = 'completed' THEN r.goal_progress END AS progress,
@@ -85,7 +88,7 @@ def engagements(ctx: Context) -> Cells:
     ),
     held AS (
         SELECT p.grain, p.start AS period, i.department_id AS department, 'coaching' AS kind,
-            en.offering_id AS offering, f.rating
+            COALESCE(en.offering_id, {NO_OFFERING}) AS offering, f.rating
         FROM {session} s
         JOIN {engagement} g ON g.id = s.engagement_id
         JOIN {person} i ON i.id = s.coachee_id

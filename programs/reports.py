@@ -74,14 +74,15 @@ def _within(column: str) -> str:
     return f"({column} >= p.start AND {column} < p.stop)"
 
 
+# Each counts the people with its flag (`sql.people_cube`); "1": everyone taking part.
 PARTICIPATION = {
-    "enrolled": "COUNT(DISTINCT CASE WHEN started = 1 THEN person_id END)",
-    "active": "COUNT(DISTINCT person_id)",
-    "first_time": "COUNT(DISTINCT CASE WHEN first_time = 1 THEN person_id END)",
-    "partners": "COUNT(DISTINCT CASE WHEN partner = 1 THEN person_id END)",
-    "returners": "COUNT(DISTINCT CASE WHEN returner = 1 THEN person_id END)",
-    "ended": "COUNT(DISTINCT CASE WHEN ended = 1 THEN person_id END)",
-    "completed": "COUNT(DISTINCT CASE WHEN completed = 1 THEN person_id END)",
+    "enrolled": "started",
+    "active": "1",
+    "first_time": "first_time",
+    "partners": "partner",
+    "returners": "returner",
+    "ended": "ended",
+    "completed": "completed",
 }
 
 
@@ -107,7 +108,7 @@ def participation(ctx: Context) -> Cells:
         FROM ranked r
         JOIN periods p ON r.start < p.stop AND (r.stop IS NULL OR r.stop >= p.start)
     )
-    {sql.cube(PARTICIPATION)}"""
+    {sql.people_cube(PARTICIPATION)}"""
     return sql.fetch_cells(text, period_params + part_params, list(PARTICIPATION))
 
 

@@ -20,10 +20,8 @@ from .periods import MONTH, QUARTER, YEAR, start_of
 from .registry import Cells, Context, Family, Measure
 
 NULL = sql.NULL_MEASURE
-REACH = {
-    "invited": "COUNT(DISTINCT person_id)",
-    "answered": "COUNT(DISTINCT CASE WHEN answered = 1 THEN person_id END)",
-}
+# People asked, and those of them who answered (`sql.people_cube`).
+REACH = {"invited": "1", "answered": "answered"}
 RESULTS = {
     "responses": "COUNT(*)",
     "rating_sum": "SUM(rating)",
@@ -52,7 +50,7 @@ def surveys(ctx: Context) -> Cells:
         JOIN periods p ON a.month >= p.start AND a.month < p.stop
         WHERE a.employer_id = %s
     )
-    {sql.cube({**REACH, **dict.fromkeys(RESULTS, NULL)}, source="asked")}
+    {sql.people_cube(REACH, source="asked", nulls=RESULTS)}
     UNION ALL
     {sql.cube({**dict.fromkeys(REACH, NULL), **RESULTS}, source="answers")}"""
     names = [*REACH, *RESULTS]

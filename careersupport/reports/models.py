@@ -224,6 +224,9 @@ class RollupRun(models.Model):
 # Coordinates of a figure that mean "all": every department, every kind, every offering.
 ALL = 0
 NO_DEPARTMENT = -1
+# Coaching that came through no programme: a part of its own, so that the programmes' rows
+# and this one add up to the total (suppression protects every part of a partition).
+NO_OFFERING = -1
 
 
 class Figure(models.Model):

@@ -24,6 +24,7 @@ from .figures import question_measure
 from .models import (
     ALL,
     NO_DEPARTMENT,
+    NO_OFFERING,
     SUBJECT_LABELS,
     Figure,
     RollupRun,
@@ -232,6 +233,8 @@ class Figures:
 
     def _label(self, coord: tuple) -> str:
         _, _, kind, offering = coord
+        if offering == NO_OFFERING:
+            return "Not through a programme"
         if offering != ALL:
             return self.names.get(offering, "An offering no longer listed")
         return SUBJECT_LABELS.get(kind, kind)

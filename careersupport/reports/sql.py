@@ -94,6 +94,45 @@ def cube(
     return "\nUNION ALL\n".join(branches)
 
 
+def people_cube(
+    flags: dict[str, str],
+    *,
+    levels: Iterable[str] = LEVELS,
+    source: str = "base",
+    nulls: Iterable[str] = (),
+) -> str:
+    """`cube()` for measures that each count the distinct people with a flag (`flags` maps a
+    name to a 0/1 column expression of `source`; "1" counts everyone): each group keeps every
+    person once with their flags' maximum, then sums them. The same figures as
+    `COUNT(DISTINCT CASE WHEN flag = 1 THEN person_id END)`, with two hash aggregates per
+    branch instead of a sort per measure (what makes the largest family fast). `nulls`: the
+    measures, after these, that this source does not count (when two cubes are united)."""
+    inner = ", ".join(f"MAX({expr}) AS {name}" for name, expr in flags.items())
+    outer = ", ".join(
+        [f"SUM({name}) AS {name}" for name in flags]
+        + [f"{NULL_MEASURE} AS {name}" for name in nulls]
+    )
+    branches = []
+    for level in levels:
+        for by_department in (True, False):
+            department = f"COALESCE(department, {NO_DEPARTMENT})" if by_department else str(ALL)
+            kind = "kind" if level in (OFFERING, KIND) else "''"
+            offering = "offering" if level == OFFERING else str(ALL)
+            keys = ["grain", "period"]
+            keys += [department] if by_department else []
+            keys += ["kind"] if level in (OFFERING, KIND) else []
+            keys += ["offering"] if level == OFFERING else []
+            where = " WHERE offering IS NOT NULL" if level == OFFERING else ""
+            branches.append(
+                f"SELECT grain, period, department, kind, offering, {outer} FROM ("
+                f"SELECT grain, period, {department} AS department, {kind} AS kind, "
+                f"{offering} AS offering, {inner} FROM {source}{where} "
+                f"GROUP BY {', '.join(keys)}, person_id) AS per_person "
+                f"GROUP BY grain, period, department, kind, offering"
+            )
+    return "\nUNION ALL\n".join(branches)
+
+
 def fetch_cells(sql: str, params: list, names: Sequence[str]) -> dict[Coord, dict[str, float]]:
     """Run the family's query; each row is one coordinate and its measures. A row whose kind
     is NULL (people in no offering, at the kind level) is left out: it is no kind's total."""

@@ -81,61 +81,106 @@ def suppress(
     splits: Iterable[Split] = (),
     minimum: int = MIN_GROUP,
 ) -> dict[Coord, set[str]]:
-    """The measures to hide in each cell (complements included), as described above."""
+    """The measures to hide in each cell (complements included), as described above.
+
+    At 50,000 people a family has some 600,000 nodes (a cell's measure), so they are numbered
+    in their sorted order (every cell has every measure: node = cell's rank × measures +
+    measure's rank) and partitions are lists of numbers. Partitions are checked, and the
+    part to hide chosen, in the order of their sorted nodes: the result depends only on the
+    figures. `tests/reports/test_suppression.py` holds the plain node-by-node version it
+    must agree with."""
     people, splits = list(people), list(splits)
-    values: dict[Node, int] = {}
-    for coord, measures in cells.items():
+    complements = [s.complement for s in splits if s.complement]
+    names = sorted({*people, *complements})
+    rank = {name: i for i, name in enumerate(names)}
+    width = len(names)
+    coords = sorted(cells)
+    coord_rank = {coord: i for i, coord in enumerate(coords)}
+    values = [0] * (len(coords) * width)
+    for i, coord in enumerate(coords):
+        measures = cells[coord]
+        base = i * width
         for name in people:
-            values[(coord, name)] = int(measures.get(name) or 0)
+            values[base + rank[name]] = int(measures.get(name) or 0)
         for split in splits:
             if split.complement:
                 whole = int(measures.get(split.whole) or 0)
                 part = int(measures.get(split.parts[0]) or 0)
-                values[(coord, split.complement)] = max(whole - part, 0)
+                values[base + rank[split.complement]] = max(whole - part, 0)
 
-    # (what partitions, the total's node, which split) -> the parts' nodes
-    groups: dict[tuple, list[Node]] = defaultdict(list)
-    for node in values:
-        coord, name = node
+    # Each partition: its total's node and its parts' nodes, keyed by what it partitions.
+    # Coordinates are visited in order, so each partition's parts come sorted.
+    by_total: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    split_parts: dict[tuple[int, tuple[str, ...]], list[int]] = {}
+    for i, coord in enumerate(coords):
         for dimension, parent in _parents(coord):
-            if (parent, name) in values:
-                groups[(dimension, (parent, name), ())].append(node)
-    for coord in cells:
+            j = coord_rank.get(parent)
+            if j is None:
+                continue
+            groups = by_total[dimension]
+            for r in range(width):
+                groups[j * width + r].append(i * width + r)
         for split in splits:
             parts = (*split.parts, *([split.complement] if split.complement else []))
-            groups[("split", (coord, split.whole), parts)] = [(coord, p) for p in parts]
-    partitions = [(key[1], sorted(kids)) for key, kids in sorted(groups.items())]
-    member_of: dict[Node, list[int]] = defaultdict(list)
-    for index, (parent, kids) in enumerate(partitions):
-        member_of[parent].append(index)
-        for kid in kids:
-            member_of[kid].append(index)
+            if split.whole in rank and all(p in rank for p in parts):
+                kids = sorted(i * width + rank[p] for p in parts)
+                split_parts[(i * width + rank[split.whole], parts)] = kids
+    keyed: list[tuple[str, int, tuple[str, ...], list[int]]] = []
+    for dimension in sorted({*by_total, *(["split"] if split_parts else [])}):
+        if dimension == "split":
+            keyed += [("split", t, parts, kids) for (t, parts), kids in sorted(split_parts.items())]
+        else:
+            keyed += [(dimension, t, (), kids) for t, kids in sorted(by_total[dimension].items())]
+    partitions = [(total, kids) for _, total, _, kids in keyed]
+    number_of = {(dim, total, parts): n for n, (dim, total, parts, _) in enumerate(keyed)}
+    totals_of: dict[int, list[int]] = defaultdict(list)
+    for n, (total, _) in enumerate(partitions):
+        totals_of[total].append(n)
 
-    hidden = {node for node, value in values.items() if 0 < value < minimum}
+    def member_of(node: int) -> list[int]:
+        """The partitions `node` is the total or a part of."""
+        found = list(totals_of.get(node, ()))
+        i, r = divmod(node, width)
+        for dimension, parent in _parents(coords[i]):
+            j = coord_rank.get(parent)
+            n = number_of.get((dimension, j * width + r, ())) if j is not None else None
+            if n is not None:
+                found.append(n)
+        for split in splits:
+            parts = (*split.parts, *([split.complement] if split.complement else []))
+            if names[r] in parts and split.whole in rank:
+                n = number_of.get(("split", i * width + rank[split.whole], parts))
+                if n is not None:
+                    found.append(n)
+        return sorted(found)
+
+    hidden = [0 < value < minimum for value in values]
     queue = deque(range(len(partitions)))
     queued = set(queue)
     while queue:
-        index = queue.popleft()
-        queued.discard(index)
-        parent, kids = partitions[index]
-        if parent in hidden:
+        number = queue.popleft()
+        queued.discard(number)
+        parent, kids = partitions[number]
+        if hidden[parent]:
             continue
-        hidden_kids = [k for k in kids if k in hidden]
+        hidden_kids = [k for k in kids if hidden[k]]
         if not hidden_kids:
             continue
         hidden_sum = sum(values[k] for k in hidden_kids)
-        residual = values[parent] - sum(values[k] for k in kids if k not in hidden)
+        residual = values[parent] - sum(values[k] for k in kids if not hidden[k])
         if len(hidden_kids) >= 2 and hidden_sum >= minimum and not 0 < residual < minimum:
             continue
-        shown = [k for k in kids if k not in hidden and values[k] > 0]
+        shown = [k for k in kids if not hidden[k] and values[k] > 0]
         target = min(shown, key=lambda k: (values[k], k)) if shown else parent
-        hidden.add(target)
-        for again in [index, *member_of[target]]:
+        hidden[target] = True
+        for again in [number, *member_of(target)]:
             if again not in queued:
                 queue.append(again)
                 queued.add(again)
 
     result: dict[Coord, set[str]] = defaultdict(set)
-    for coord, name in hidden:
-        result[coord].add(name)
+    for node, is_hidden in enumerate(hidden):
+        if is_hidden:
+            i, r = divmod(node, width)
+            result[coords[i]].add(names[r])
     return dict(result)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from careersupport.reports.models import ALL, SurveyInvitation
+from careersupport.reports.models import ALL, NO_OFFERING, SurveyInvitation
 from careersupport.reports.services import surveys_publish
 from coaching.models import Engagement, FinalReview, SessionFeedback
 from tests.factories import (
@@ -98,11 +98,19 @@ def test_coaching_per_programme_counts_only_what_came_through_it(world, coaching
     figures = computed(world.employer)
     eng = cell(figures, "coaching", "year", date(2026, 1, 1), world.eng.pk, "coaching", coaching.pk)
     assert (value(eng, "coachees"), value(eng, "completed"), value(eng, "sessions")) == (2, 2, 3)
-    # Small groups: two coachees are not shown; the engagements without a programme still
-    # count in the total of coaching.
-    assert "coachees" in eng.hidden
-    total = cell(figures, "coaching", "year", date(2026, 1, 1), ALL, "coaching")
-    assert value(total, "coachees") == 5
+    assert "coachees" in eng.hidden  # two people
+
+
+def test_coaching_asked_for_directly_is_a_part_of_its_own_so_the_total_stays_shown(world, coaching):
+    figures = computed(world.employer)
+    year = date(2026, 1, 1)
+    direct = cell(figures, "coaching", "year", year, ALL, "coaching", NO_OFFERING)
+    programme = cell(figures, "coaching", "year", year, ALL, "coaching", coaching.pk)
+    total = cell(figures, "coaching", "year", year, ALL, "coaching")
+    assert (value(direct, "coachees"), value(programme, "coachees")) == (3, 2)
+    # Both parts hidden (together five people), so the total of five is shown.
+    assert "coachees" in direct.hidden and "coachees" in programme.hidden
+    assert value(total, "coachees") == 5 and "coachees" not in total.hidden
 
 
 def test_ended_coaching_surveys_its_coachee_once_and_not_through_programs(world):

@@ -138,3 +138,75 @@ def test_no_random_cube_leaves_a_small_group_recoverable():
                 continue
             gone = [cells[k]["n"] for k in kids if k in hidden]
             assert not gone or (len(gone) >= 2 and sum(gone) >= MIN_GROUP), (parent, gone)
+
+
+def _plain_suppress(cells, people, splits=(), minimum=MIN_GROUP):
+    """The rule as first written, node by node: the fast `suppress` must agree with it."""
+    values = {}
+    for coord, measures in cells.items():
+        for name in people:
+            values[(coord, name)] = int(measures.get(name) or 0)
+        for split in splits:
+            if split.complement:
+                whole = int(measures.get(split.whole) or 0)
+                part = int(measures.get(split.parts[0]) or 0)
+                values[(coord, split.complement)] = max(whole - part, 0)
+    groups = defaultdict(list)
+    for node in values:
+        coord, name = node
+        for dimension, parent in _parents(coord):
+            if (parent, name) in values:
+                groups[(dimension, (parent, name), ())].append(node)
+    for coord in cells:
+        for split in splits:
+            parts = (*split.parts, *([split.complement] if split.complement else []))
+            groups[("split", (coord, split.whole), parts)] = [(coord, p) for p in parts]
+    partitions = [(key[1], sorted(kids)) for key, kids in sorted(groups.items())]
+    member_of = defaultdict(list)
+    for index, (parent, kids) in enumerate(partitions):
+        member_of[parent].append(index)
+        for kid in kids:
+            member_of[kid].append(index)
+    hidden = {node for node, value in values.items() if 0 < value < minimum}
+    queue = list(range(len(partitions)))
+    while queue:
+        index = queue.pop(0)
+        parent, kids = partitions[index]
+        if parent in hidden or not [k for k in kids if k in hidden]:
+            continue
+        hidden_kids = [k for k in kids if k in hidden]
+        hidden_sum = sum(values[k] for k in hidden_kids)
+        residual = values[parent] - sum(values[k] for k in kids if k not in hidden)
+        if len(hidden_kids) >= 2 and hidden_sum >= minimum and not 0 < residual < minimum:
+            continue
+        shown = [k for k in kids if k not in hidden and values[k] > 0]
+        target = min(shown, key=lambda k: (values[k], k)) if shown else parent
+        hidden.add(target)
+        for again in [index, *member_of[target]]:
+            if again not in queue:
+                queue.append(again)
+    result = defaultdict(set)
+    for coord, name in hidden:
+        result[coord].add(name)
+    return dict(result)
+
+
+def test_the_fast_suppression_hides_exactly_what_the_plain_rule_hides():
+    rng = random.Random(7)
+    splits = [Split("n", ("placed",))]
+    for _ in range(60):
+        cells = {}
+        for period, grain in [(JAN, "month"), (FEB, "month"), (Q1, "quarter"), (Y, "year")]:
+            for kind, offerings in (("workshop", (101, 102)), ("training", (103,))):
+                for department in (ALL, SALES, ENG, NO_DEPARTMENT):
+                    for offering in (ALL, *offerings):
+                        n = rng.choice([0, 1, 2, 3, 4, 5, 7, 12])
+                        placed = rng.randint(0, n)
+                        cells[c(department, kind, offering, grain, period)] = {
+                            "n": n,
+                            "placed": placed,
+                        }
+            for department in (ALL, SALES, ENG, NO_DEPARTMENT):
+                cells[c(department, "", ALL, grain, period)] = {"n": rng.randint(0, 30)}
+        people = ["n", "placed"]
+        assert suppress(cells, people, splits) == _plain_suppress(cells, people, splits)

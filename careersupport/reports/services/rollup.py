@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from careersupport.people.models import Employer, Individual
@@ -25,6 +25,8 @@ from ..suppression import suppress
 from .surveys import answers_release
 
 # A run queued or running for less than this is "under way"; HR's refresh joins it.
+# The families' queries sort a few hundred thousand rows each: in memory, not on disk.
+WORK_MEM = "64MB"
 UNDER_WAY = timedelta(minutes=30)
 
 
@@ -66,6 +68,9 @@ def rollup_run(
     """Compute and store the employer's figures now (one roll-up of an employer at a time)."""
     started = time.monotonic()
     Employer.objects.select_for_update().get(pk=employer.pk)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")  # this transaction only
     run = run or RollupRun.objects.create(
         employer=employer, status=RollupRun.Status.RUNNING, started_at=timezone.now()
     )
