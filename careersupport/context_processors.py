@@ -9,7 +9,9 @@ from functools import cache
 
 @cache
 def _choices() -> dict:
+    from careersupport.goals.charts import PointKind
     from careersupport.goals.models import Goal
+    from careersupport.goals.progress import SourceKind
     from careersupport.people.models import Partnership
     from careersupport.requests.models import Status as RequestStatus
     from coaching.models import CoachProfile, Engagement
@@ -19,6 +21,8 @@ def _choices() -> dict:
 
     return {
         "GoalStatus": Goal.Status,
+        "ProgressSourceKind": SourceKind,
+        "ChartPointKind": PointKind,
         "PartnershipStatus": Partnership.Status,
         "OfferingStatus": Offering.Status,
         "OfferingKind": Offering.Kind,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from django.db import models
 from django.utils import timezone
 
 WIDTH, HEIGHT, PAD = 600, 180, 32
@@ -20,7 +21,16 @@ PLOT = WIDTH - 2 * PAD
 # an hour apart on a chart of a year would otherwise be drawn as one dot.
 MIN_GAP = 14
 
-START, CHECKIN, NOW = "start", "checkin", "now"
+
+class PointKind(models.TextChoices):
+    """Templates compare with these (`ChartPointKind` in the choices context processor)."""
+
+    START = "start", "Start"
+    CHECKIN = "checkin", "Check-in"
+    NOW = "now", "Now, from the milestones"
+
+
+START, CHECKIN, NOW = PointKind.START, PointKind.CHECKIN, PointKind.NOW
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class Point:
 
     @property
     def label(self) -> str:
-        return {START: "Start", CHECKIN: "Check-in", NOW: "Now, from the milestones"}[self.kind]
+        return PointKind(self.kind).label
 
 
 @dataclass(frozen=True)

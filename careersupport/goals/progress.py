@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-MILESTONES, CHECKIN, START = "milestones", "checkin", "start"
+from django.db import models
+
+
+class SourceKind(models.TextChoices):
+    """Templates compare with these (`ProgressSourceKind` in the choices context processor)."""
+
+    MILESTONES = "milestones", "From its milestones"
+    CHECKIN = "checkin", "From the latest check-in"
+    START = "start", "The starting figure"
+
+
+MILESTONES, CHECKIN, START = SourceKind.MILESTONES, SourceKind.CHECKIN, SourceKind.START
 
 
 @dataclass(frozen=True)
