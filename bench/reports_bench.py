@@ -263,13 +263,14 @@ def _coaching(employer, persons, engagements, sessions, rng, first: date) -> Non
     )
     today = timezone.localdate()
     days = (today - first).days
-    rows = []
+    rows, plans = [], []
     for i, coachee in enumerate(rng.sample(persons[1:], engagements)):
         start = first + timedelta(days=rng.randint(0, days))
-        ended = start + timedelta(days=rng.randint(60, 200))
+        ended: date | None = start + timedelta(days=rng.randint(60, 200))
         status = "completed" if rng.random() < 0.8 else "cancelled"
-        if ended >= today:
+        if ended and ended >= today:
             status, ended = "active", None
+        plans.append((start, coaches[i % len(coaches)]))
         rows.append(
             Engagement(
                 employer=employer,
@@ -291,11 +292,11 @@ def _coaching(employer, persons, engagements, sessions, rng, first: date) -> Non
                 offering=coaching,
                 person_id=e.coachee_id,
                 status="completed" if e.status == "completed" else "enrolled",
-                started_at=_at(e.started_on),
+                started_at=_at(start),
                 ended_at=e.ended_at if e.status == "completed" else None,
-                created_at=_at(e.started_on),
+                created_at=_at(start),
             )
-            for e in rows[: len(rows) * 3 // 4]
+            for e, (start, _) in zip(rows[: len(rows) * 3 // 4], plans, strict=False)
         ],
         batch_size=BATCH,
     )
@@ -307,16 +308,17 @@ def _coaching(employer, persons, engagements, sessions, rng, first: date) -> Non
     made, taken = [], set()
     for k in range(sessions):
         engagement = rows[k % len(rows)]
-        starts = _at(engagement.started_on + timedelta(days=7 * (k // len(rows))))
-        while (engagement.coach_id, starts) in taken:
+        start, coach = plans[k % len(rows)]
+        starts = _at(start + timedelta(days=7 * (k // len(rows))))
+        while (coach.pk, starts) in taken:
             starts += timedelta(hours=1)
-        taken.add((engagement.coach_id, starts))
+        taken.add((coach.pk, starts))
         if starts.date() >= today:
             continue
         made.append(
             Session(
                 engagement=engagement,
-                coach_id=engagement.coach_id,
+                coach=coach,
                 coachee_id=engagement.coachee_id,
                 starts_at=starts,
                 ends_at=starts + timedelta(minutes=50),
@@ -528,8 +530,11 @@ def _drop(employer: Employer, slug: str) -> None:
         Goal.objects.for_employer(employer).delete()
         LeaveRequest.objects.for_employer(employer).delete()
         Enrollment.objects.for_employer(employer).delete()
+        Offering.objects.for_employer(employer).delete()
+        LeavePolicy.objects.for_employer(employer).delete()
         Individual.objects.for_employer(employer).update(user=None)
         User.objects.filter(email__endswith=f"@{slug}.test").delete()
+        Individual.objects.for_employer(employer).delete()
         employer.delete()
 
 

@@ -160,18 +160,18 @@ def suppress(
     while queue:
         number = queue.popleft()
         queued.discard(number)
-        parent, kids = partitions[number]
-        if hidden[parent]:
+        total, kids = partitions[number]
+        if hidden[total]:
             continue
         hidden_kids = [k for k in kids if hidden[k]]
         if not hidden_kids:
             continue
         hidden_sum = sum(values[k] for k in hidden_kids)
-        residual = values[parent] - sum(values[k] for k in kids if not hidden[k])
+        residual = values[total] - sum(values[k] for k in kids if not hidden[k])
         if len(hidden_kids) >= 2 and hidden_sum >= minimum and not 0 < residual < minimum:
             continue
         shown = [k for k in kids if not hidden[k] and values[k] > 0]
-        target = min(shown, key=lambda k: (values[k], k)) if shown else parent
+        target = min(shown, key=lambda k: (values[k], k)) if shown else total
         hidden[target] = True
         for again in [number, *member_of(target)]:
             if again not in queued:
