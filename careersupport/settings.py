@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "mentorship",
     "careersupport.jobsearch",
     "careersupport.household",
+    "careersupport.reports",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +277,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "mentorship-close-ended": {
         "task": "mentorship.close_ended",
         "schedule": 3600.0,
+    },
+    # Invites everyone something ended for (an offering, coaching, a leave) to its survey.
+    "reports-publish-surveys": {
+        "task": "reports.publish_surveys",
+        "schedule": 3600.0,
+    },
+    # The report figures of every employer, recomputed each night (HR can refresh any time).
+    "reports-rollup-all": {
+        "task": "reports.rollup_all",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("mentorship/", include("mentorship.urls")),
     path("job-search/", include("careersupport.jobsearch.urls")),
     path("household/", include("careersupport.household.urls")),
+    path("reports/", include("careersupport.reports.urls")),
     path("admin/", admin.site.urls),
 ]

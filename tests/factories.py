@@ -258,7 +258,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
 from decimal import Decimal  # noqa: E402
 
-from careersupport.requests.models import FinancialKind, LeavePolicy  # noqa: E402
+from careersupport.requests.models import FinancialKind, LeavePolicy, LeaveRequest  # noqa: E402
 
 
 class LeavePolicyFactory(factory.django.DjangoModelFactory):
@@ -287,6 +287,58 @@ class FinancialKindFactory(factory.django.DjangoModelFactory):
     category = FinancialKind.Category.REIMBURSEMENT
     currency = "EUR"
     person_budget = Decimal("1000.00")
+
+
+class LeaveRequestFactory(factory.django.DjangoModelFactory):
+    """An approved week of leave under its policy, decided already (no service's checks)."""
+
+    class Meta:
+        model = LeaveRequest
+
+    policy = factory.SubFactory(LeavePolicyFactory)
+    employer = factory.SelfAttribute("policy.employer")
+    person = factory.SubFactory(
+        IndividualFactory, employer=factory.SelfAttribute("..policy.employer")
+    )
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    end_date = factory.LazyAttribute(lambda leave: leave.start_date + timedelta(days=4))
+    days = Decimal("5")
+    status = "approved"
+
+
+# --- reports (surveys and roll-ups) -----------------------------------------------------------
+
+from careersupport.reports.models import SurveyAnswer, SurveyInvitation  # noqa: E402
+
+
+class SurveyInvitationFactory(factory.django.DjangoModelFactory):
+    """A survey about a workshop, sent now, open for 30 days."""
+
+    class Meta:
+        model = SurveyInvitation
+
+    person = factory.SubFactory(IndividualFactory)
+    employer = factory.SelfAttribute("person.employer")
+    source = "programs.enrollment"
+    source_id = factory.Sequence(lambda n: n + 1)
+    subject = "workshop"
+    about = "A workshop"
+    department = factory.SelfAttribute("person.department")
+    sent_at = factory.LazyFunction(timezone.now)
+    closes_at = factory.LazyAttribute(lambda s: s.sent_at + timedelta(days=30))
+
+
+class SurveyAnswerFactory(factory.django.DjangoModelFactory):
+    """An answer as the roll-up reads it (released from the pool)."""
+
+    class Meta:
+        model = SurveyAnswer
+
+    employer = factory.SubFactory(EmployerFactory)
+    subject = "workshop"
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    rating = 4
+    recommend = 8
 
 
 # --- mentorship --------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from careersupport.notifications.services import reminder_retry
 from careersupport.people import services as people
 from careersupport.people.models import AuditEvent
 from careersupport.requests.services.leavers import requests_close_for_leaver
+from careersupport.reports import services as reports
+from careersupport.reports.models import SurveyQuestion
 from programs.models import Cohort, Milestone, Phase
 from programs.services import enrollment as enrollments
 from programs.services import events, kinds, offerings
@@ -65,6 +67,7 @@ def t(employer, employee, mentor, hr_admin):
         "failed_reminder": ReminderFactory(
             recipient=hr_admin, kind="goals.checkin_due", state=Reminder.State.FAILED
         ),
+        "question": SurveyQuestion.objects.create(employer=employer, subject="eap", text="Q?"),
     }
 
 
@@ -221,6 +224,18 @@ SERVICES = [
         "requests_close_for_leaver",
         lambda t, a: requests_close_for_leaver(person=t["employee"], actor=a),
     ),
+    ("rollup_request", lambda t, a: reports.rollup_request(employer=t["employer"], actor=a)),
+    (
+        "question_create",
+        lambda t, a: reports.question_create(
+            employer=t["employer"], actor=a, subject="eap", text="New?", type="scale"
+        ),
+    ),
+    (
+        "question_update",
+        lambda t, a: reports.question_update(question=t["question"], actor=a, text="Changed?"),
+    ),
+    ("question_retire", lambda t, a: reports.question_retire(question=t["question"], actor=a)),
 ]
 # Services that create at the actor's own employer: another employer's HR acts for theirs.
 OWN_EMPLOYER = {"offering_create"}

@@ -302,6 +302,10 @@ class Enrollment(models.Model):
         "Cohort", on_delete=models.SET_NULL, null=True, blank=True, related_name="participants"
     )
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default="", blank=True)
+    # When the person took a seat, and when that participation ended (completed, or withdrawn
+    # after taking a seat): what the outcome reports count by period.
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

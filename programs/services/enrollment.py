@@ -85,6 +85,7 @@ def _seat(enrollment: Enrollment, offering: Offering) -> None:
     if _seat_free(offering):
         enrollment.status = Status.ENROLLED
         enrollment.waitlist_position = None
+        enrollment.started_at = timezone.now()
         if offering.is_handoff and not enrollment.handoff_status:
             enrollment.handoff_status = Enrollment.Handoff.WAITING
     else:
@@ -118,6 +119,7 @@ def enrollment_create(*, offering: Offering, person: Individual, actor: Individu
     enrollment.decided_by = None
     enrollment.decided_at = None
     enrollment.created_at = timezone.now()
+    enrollment.started_at = enrollment.ended_at = None
     if offering.needs_approval:
         enrollment.status = Status.REQUESTED
         enrollment.waitlist_position = None
@@ -151,9 +153,18 @@ def promote_waitlist(*, offering: Offering) -> list[Enrollment]:
             break
         _leave_waitlist(first)
         first.status = Status.ENROLLED
+        first.started_at = timezone.now()
         if offering.is_handoff and not first.handoff_status:
             first.handoff_status = Enrollment.Handoff.WAITING
-        first.save(update_fields=["status", "waitlist_position", "handoff_status", "updated_at"])
+        first.save(
+            update_fields=[
+                "status",
+                "waitlist_position",
+                "handoff_status",
+                "started_at",
+                "updated_at",
+            ]
+        )
         _tell(
             first,
             WAITLIST_PROMOTED,
@@ -184,7 +195,11 @@ def _withdraw(enrollment: Enrollment, actor: Individual) -> Enrollment:
     enrollment.status = Status.WITHDRAWN
     enrollment.waitlist_position = None
     enrollment.is_lead = False
-    enrollment.save(update_fields=["status", "waitlist_position", "is_lead", "updated_at"])
+    if held_seat:
+        enrollment.ended_at = timezone.now()
+    enrollment.save(
+        update_fields=["status", "waitlist_position", "is_lead", "ended_at", "updated_at"]
+    )
     registrations = SessionRegistration.objects.filter(
         session__offering=offering, person_id=enrollment.person_id
     )
@@ -296,7 +311,8 @@ def enrollment_complete(*, enrollment: Enrollment, actor: Individual) -> Enrollm
     if enrollment.status != Status.ENROLLED:
         raise ValidationError("Only an enrolled person can complete.")
     enrollment.status = Status.COMPLETED
-    enrollment.save(update_fields=["status", "updated_at"])
+    enrollment.ended_at = timezone.now()
+    enrollment.save(update_fields=["status", "ended_at", "updated_at"])
     audit(employer=enrollment.employer, actor=actor, verb="enrollment.completed", target=enrollment)
     return enrollment
 

@@ -380,7 +380,8 @@ def outcome_record(*, enrollment: Enrollment, actor: Individual, outcome: str) -
         enrollment.status == Enrollment.Status.ENROLLED
     ):
         enrollment.status = Enrollment.Status.COMPLETED
-    enrollment.save(update_fields=["outcome", "status", "updated_at"])
+        enrollment.ended_at = timezone.now()
+    enrollment.save(update_fields=["outcome", "status", "ended_at", "updated_at"])
     audit(
         employer=actor.employer,
         actor=actor,

@@ -43,7 +43,9 @@ def test_a_key_refuses_an_occurrence_that_is_not_one_word(occurrence):
         reminder_key("goals.checkin_due", 12, occurrence)
 
 
-@pytest.mark.parametrize("app", [*OUR_APPS, "careersupport.requests", "mentorship"])
+@pytest.mark.parametrize(
+    "app", [*OUR_APPS, "careersupport.requests", "mentorship", "careersupport.reports"]
+)
 def test_every_kind_registers_the_shape_of_its_keys(app):
     assert _kinds_of(app) == set(import_string(f"{app}.reminders.REMINDER_KEYS"))
     assert _kinds_of(app) <= set(registered_key_patterns())

@@ -20,6 +20,8 @@ SEEDERS = [
     "careersupport.jobsearch.demo_leads.seed",
     # After the job search and programmes/requests: it reads them.
     "careersupport.household.demo.seed",
+    # After every app whose records it reports on: it computes the figures once.
+    "careersupport.reports.demo.seed",
     # Last: it delivers what the others published that is already due.
     "careersupport.notifications.demo.seed",
 ]
