@@ -19,9 +19,9 @@ from careersupport.notifications.models import Reminder
 from careersupport.notifications.services import reminder_retry
 from careersupport.people import services as people
 from careersupport.people.models import AuditEvent
-from careersupport.requests.services.leavers import requests_close_for_leaver
 from careersupport.reports import services as reports
 from careersupport.reports.models import SurveyQuestion
+from careersupport.requests.services.leavers import requests_close_for_leaver
 from programs.models import Cohort, Milestone, Phase
 from programs.services import enrollment as enrollments
 from programs.services import events, kinds, offerings
