@@ -12,20 +12,27 @@
     if (wide.addEventListener) { wide.addEventListener("change", sync); }
   }
 
-  // HR's menu in the bar closes on Escape (focus back on its button) and on a click
-  // elsewhere, as a menu does; without this file it closes by its own button.
-  var manage = document.querySelector(".nav-manage");
-  if (manage) {
+  // The bar's menus (HR, Account) close on Escape (focus back on their button) and on a
+  // click elsewhere, as menus do; without this file each closes by its own button.
+  var drops = document.querySelectorAll(".site-header details.nav-drop");
+  Array.prototype.forEach.call(drops, function (drop) {
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && manage.open) {
-        manage.open = false;
-        manage.querySelector("summary").focus();
+      if (event.key === "Escape" && drop.open) {
+        drop.open = false;
+        drop.querySelector("summary").focus();
       }
     });
     document.addEventListener("click", function (event) {
-      if (manage.open && !manage.contains(event.target)) { manage.open = false; }
+      if (drop.open && !drop.contains(event.target)) { drop.open = false; }
     });
-  }
+    // One menu open at a time.
+    drop.addEventListener("toggle", function () {
+      if (!drop.open) { return; }
+      Array.prototype.forEach.call(drops, function (other) {
+        if (other !== drop) { other.open = false; }
+      });
+    });
+  });
 
   // After a failed submit, focus the form's error summary so that it is read out first and
   // its links lead to the fields.

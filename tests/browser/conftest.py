@@ -49,6 +49,21 @@ def sign_in(page, live_server):
     return go
 
 
+@pytest.fixture
+def sign_out(page):
+    """Sign out through the bar's Account menu (inside the Menu on a phone)."""
+
+    def go():
+        menu = page.locator(".nav-menu > summary")
+        if menu.is_visible():
+            menu.click()
+        page.locator(".nav-account > summary").click()
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_load_state()
+
+    return go
+
+
 def serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

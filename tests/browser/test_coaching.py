@@ -26,6 +26,10 @@ def checked(page) -> None:
 
 
 def sign_out(page):
+    menu = page.locator(".nav-menu > summary")  # folded on a phone
+    if menu.is_visible():
+        menu.click()
+    page.locator(".nav-account > summary").click()
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
 

@@ -21,7 +21,7 @@ def looks_right(page) -> None:
 
 
 def test_the_partner_plans_then_closes_the_page_and_it_is_closed_for_both(
-    page, live_server, demo, sign_in
+    page, live_server, demo, sign_in, sign_out
 ):
     page.set_viewport_size(PHONE)
     sign_in("partner@example.com")
@@ -51,7 +51,7 @@ def test_the_partner_plans_then_closes_the_page_and_it_is_closed_for_both(
     expect(page.get_by_text("The household page is closed for both of you.")).to_be_visible()
     looks_right(page)
     page.locator(".nav-menu summary").click()  # on a phone the links fold behind Menu
-    page.get_by_role("button", name="Sign out").click()
+    sign_out()
 
     sign_in("employee@example.com")
     page.goto(household_url)

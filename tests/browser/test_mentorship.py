@@ -19,7 +19,7 @@ def fits_390(page) -> bool:
 
 
 def test_hr_runs_the_demo_matching_swaps_a_pair_confirms_and_the_mentee_sees_their_mentor(
-    page, live_server, demo, sign_in
+    page, live_server, demo, sign_in, sign_out
 ):
     sign_in("hr@example.com")
     page.locator(".nav-manage > summary").click()  # HR's menu
@@ -42,7 +42,7 @@ def test_hr_runs_the_demo_matching_swaps_a_pair_confirms_and_the_mentee_sees_the
     assert serious_violations(page) == []
     page.get_by_role("button", name="Confirm and start the pairs").click()
     expect(page.get_by_text("mentorships started")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out()
 
     pair = (
         Mentorship.objects.filter(programme__offering__title=COHORT, mentee__user__isnull=False)

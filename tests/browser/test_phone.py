@@ -74,7 +74,7 @@ def test_the_navigation_is_a_menu_button_on_a_phone(phone, live_server, demo, si
     nav = phone.get_by_role("navigation", name="Main")
     goals = nav.get_by_role("link", name="Goals")
     expect(goals).to_be_hidden()
-    nav.locator("summary").focus()
+    nav.locator(".nav-menu > summary").focus()
     phone.keyboard.press("Enter")
     expect(goals).to_be_visible()
     goals.click()
@@ -86,7 +86,7 @@ def test_the_navigation_is_a_plain_bar_on_a_wide_screen(page, live_server, demo,
     sign_in("employee@example.com")
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Goals")).to_be_visible()
-    expect(nav.locator("summary")).to_be_hidden()
+    expect(nav.locator(".nav-menu > summary")).to_be_hidden()
 
 
 def test_hrs_pages_sit_in_one_menu_that_the_keyboard_opens_and_escape_closes(

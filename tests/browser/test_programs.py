@@ -47,12 +47,12 @@ def open_from_catalog(page, live_server, title: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
-def test_each_kinds_page_is_accessible(page, live_server, demo, sign_in):
+def test_each_kinds_page_is_accessible(page, live_server, demo, sign_in, sign_out):
     sign_in("employee@example.com")
     for title in ("Parents & Carers Network", "Parental leave policy", "Shadow a colleague"):
         open_from_catalog(page, live_server, title)
         assert accessible(page) == [], title
-    page.get_by_role("button", name="Sign out").click()
+    sign_out()
     sign_in("partner@example.com")
     open_from_catalog(page, live_server, "Return to work programme")
     expect(page.get_by_role("heading", name="Your path in Autumn cohort")).to_be_visible()

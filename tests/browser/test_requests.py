@@ -17,6 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_out(page):
+    menu = page.locator(".nav-menu > summary")  # folded on a phone
+    if menu.is_visible():
+        menu.click()
+    page.locator(".nav-account > summary").click()
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
 
