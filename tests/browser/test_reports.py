@@ -18,6 +18,7 @@ def fits_390(page) -> bool:
 
 def test_hr_reads_every_report_filters_one_and_downloads_its_csv(page, live_server, demo, sign_in):
     sign_in("hr@example.com")
+    page.locator(".nav-manage > summary").click()  # HR's menu
     page.get_by_role("navigation").get_by_role("link", name="Reports").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Participation")
     expect(page.get_by_text("Figures as of")).to_be_visible()
@@ -55,7 +56,7 @@ def test_the_demo_employee_answers_a_waiting_survey(page, live_server, demo, sig
     page.goto(live_server.url + invitation.get_absolute_url())
     assert serious_violations(page) == []
     page.get_by_role("button", name="Send my answers").click()
-    expect(page.get_by_text("Choose a rating from 1 to 5.")).to_be_visible()
+    expect(page.get_by_text("Choose a rating from 1 to 5.", exact=True)).to_be_visible()
     page.get_by_role("group", name="How would you rate it overall?").get_by_label("4").check()
     page.get_by_role("group", name="How likely are you to recommend it").get_by_label(
         "9", exact=True
