@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_partner_filters_and_saves_a_lead(page, live_server, demo, sign_in):
     sign_in("partner@example.com")
-    page.get_by_role("navigation").get_by_role("link", name="Job leads").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Job search").click()
+    page.get_by_role("navigation", name="Job search").get_by_role("link", name="Job leads").click()
     checked(page)
     page.get_by_label("Remote", exact=True).select_option("remote")
     page.get_by_role("button", name="Filter").click()

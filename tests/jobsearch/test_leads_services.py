@@ -114,3 +114,23 @@ def test_two_saves_at_the_same_moment_make_one_application(employer):
     assert errors == []
     assert Application.objects.filter(owner=person).count() == 1
     assert LeadSave.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_saving_a_lead_turns_an_employees_tracker_on_and_starts_its_timeline(employer):
+    from careersupport.jobsearch.permissions import may_use_tracker
+
+    employee = IndividualFactory(employer=employer)
+    lead = JobLeadFactory(
+        employer=employer, url="https://jobs.example.org/1", location="Potsdam", remote=True
+    )
+    assert not may_use_tracker(employee)
+    save = services.lead_save(lead=lead, actor=employee)
+    application = save.application
+    assert may_use_tracker(employee)
+    assert (application.link, application.location, application.remote) == (
+        "https://jobs.example.org/1",
+        "Potsdam",
+        True,
+    )
+    assert application.stage_changes.count() == 1

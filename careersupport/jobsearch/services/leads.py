@@ -24,7 +24,8 @@ from careersupport.people.permissions import require_hr
 from careersupport.people.services.auditing import audit
 
 from ..leads_permissions import may_use_tracker
-from ..models import Application, JobLead, LeadOrganisation, LeadSave
+from ..models import JobLead, LeadOrganisation, LeadSave
+from .applications import application_create, tracker_turn_on
 
 SUITS_EVERYONE = "everyone"
 LEAD_FIELDS = (
@@ -200,15 +201,20 @@ def lead_save(*, lead: JobLead, actor: Individual) -> LeadSave:
         return save
     if not lead.is_open_on(_today(actor)):
         raise ValidationError("This lead has closed; it can no longer be saved.")
-    application = Application(
-        employer_id=lead.employer_id,
+    if actor.is_employee:
+        # "Save to my tracker" is the employee asking for one: it turns theirs on.
+        tracker_turn_on(person=actor, actor=actor)
+    # Through the tracker's own service: the application gets its first timeline entry,
+    # and the lead's link, location and remote come with it.
+    application = application_create(
         owner=actor,
+        actor=actor,
         organisation=lead.organisation_name,
         role=lead.title,
-        stage=Application.Stage.INTERESTED,
+        link=lead.url,
+        location=lead.location,
+        remote=lead.remote,
     )
-    application.full_clean()
-    application.save()
     if save is None:
         save = LeadSave.objects.create(
             employer_id=lead.employer_id, lead=lead, person=actor, application=application
@@ -216,14 +222,8 @@ def lead_save(*, lead: JobLead, actor: Individual) -> LeadSave:
     else:  # saved before, and the application since deleted: save it again
         save.application = application
         save.save(update_fields=["application"])
-    # The person's own record; the lead is left out so no audit row says who saved which.
-    audit(
-        employer=actor.employer,
-        actor=actor,
-        verb="application.created",
-        target=application,
-        source="lead",
-    )
+    # The audit row is the tracker's "created" of the person's own application; none names
+    # the lead, so no audit row says who saved which.
     return save
 
 
