@@ -54,11 +54,13 @@ def sign_out(page):
     """Sign out through the bar's Account menu (inside the Menu on a phone)."""
 
     def go():
-        menu = page.locator(".nav-menu > summary")
-        if menu.is_visible():
-            menu.click()
-        page.locator(".nav-account > summary").click()
-        page.get_by_role("button", name="Sign out").click()
+        button = page.get_by_role("button", name="Sign out")
+        if not button.is_visible():
+            account = page.locator(".nav-account > summary")
+            if not account.is_visible():  # folded behind Menu on a phone
+                page.locator(".nav-menu > summary").click()
+            account.click()
+        button.click()
         page.wait_for_load_state()
 
     return go
