@@ -8,8 +8,6 @@ so that HR's counts per lead can be kept without ever showing whom they count.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,6 +17,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from careersupport.csv_import import ImportProblem, read_csv
 from careersupport.people.models import Employer, Individual
 from careersupport.people.permissions import require_hr
 from careersupport.people.services.auditing import audit
@@ -279,13 +278,6 @@ LIMITS = {"title": 200, "location": 200, "link": 500, "suits_note": 200}
 
 
 @dataclass
-class ImportProblem:
-    line: int
-    column: str
-    message: str
-
-
-@dataclass
 class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     leads: list[JobLead] = field(default_factory=list)
@@ -296,30 +288,7 @@ class ImportResult:
 
 
 def _read_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[ImportProblem]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [ImportProblem(1, "", "The file is not UTF-8 text. Save it as CSV (UTF-8).")]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_REQUIRED if c not in header]
-    if missing:
-        return [], [ImportProblem(1, c, "This column is missing from the header.") for c in missing]
-    unknown = [h for h in header if h and h not in CSV_COLUMNS]
-    if unknown:
-        return [], [ImportProblem(1, h, "Unknown column.") for h in unknown]
-    reader.fieldnames = header
-    rows = []
-    for row in reader:
-        clean = {k: (v or "").strip() for k, v in row.items() if k}
-        if not any(clean.values()):
-            continue
-        rows.append((reader.line_num, clean))
-    if not rows:
-        return [], [ImportProblem(2, "", "The file has no rows under the header.")]
-    if len(rows) > CSV_MAX_ROWS:
-        return [], [ImportProblem(1, "", f"At most {CSV_MAX_ROWS} rows per file.")]
-    return rows, []
+    return read_csv(data, columns=CSV_COLUMNS, required=CSV_REQUIRED, max_rows=CSV_MAX_ROWS)
 
 
 def _parse_suits(text: str) -> list[str] | None:
