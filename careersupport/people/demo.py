@@ -127,7 +127,8 @@ def _seed_invitation(employer: Employer, hr: Individual, person: Individual, bou
     )
 
 
-def _account(person: Individual, password_hash: str) -> None:
+def demo_account(person: Individual, password_hash: str) -> None:
+    """A signed-up account (verified address) for a demo person."""
     User = get_user_model()
     user = User.objects.filter(email=person.email).first()
     if user is None:
@@ -248,7 +249,7 @@ def seed(stdout=None) -> DemoWorld:
     )
     password_hash = make_password(DEMO_PASSWORD)
     for person in (hr, director, manager, employee, mentor, coach, partner):
-        _account(person, password_hash)
+        demo_account(person, password_hash)
     _operator(password_hash)
     if not Partnership.objects.filter(employee=employee, partner=partner).exists():
         Partnership.objects.create(
@@ -322,7 +323,7 @@ def seed(stdout=None) -> DemoWorld:
             team_lead = colleagues[-1]
     # Most colleagues have signed up; the newest few are still invited.
     for person in colleagues[:-4]:
-        _account(person, password_hash)
+        demo_account(person, password_hash)
     for n, person in enumerate(colleagues[-4:]):
         if not person.user_id and not person.invitations.exists():
             _seed_invitation(employer, hr, person, bounced=n == 0)

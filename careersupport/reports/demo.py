@@ -5,6 +5,7 @@
   lapsed. A re-entry programme ended months ago with its returners' outcomes.
 - Goals whose target dates fell in that year, achieved more often by participants.
 - Parental leaves that ended in the last two years, with the returns HR recorded.
+- Partners of colleagues in a job search since before that period, eight placed in it.
 - A survey after each completed participation, answered by most; two questions of HR's own.
 - The demo employee has two surveys waiting (through the service: inbox, e-mail, reminder).
 - Then the figures are computed once (the nightly job keeps them current).
@@ -22,11 +23,13 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from careersupport.goals.models import Goal
-from careersupport.people.demo import DemoWorld
-from careersupport.people.models import Individual
+from careersupport.jobsearch.models import Application, Outcome
+from careersupport.people.demo import DemoWorld, demo_account
+from careersupport.people.models import Individual, Invitation, Partnership
 from careersupport.requests.models import LeavePolicy, LeaveRequest, Status
 from programs.models import Enrollment, Offering
 
@@ -286,6 +289,85 @@ def _leave(world: DemoWorld) -> None:
         )
 
 
+SEARCHERS = ["Ines", "Jon", "Kemal", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quinn"]
+SEARCHERS += ["Rosa", "Sami", "Tove", "Uma", "Viktor"]
+
+
+def _partner_searches(world: DemoWorld) -> None:
+    """Fourteen colleagues' partners invited before the period the reports open on, each
+    searching from two weeks after; eight accepted a job in the period (after 60 to 130
+    days), six are still searching."""
+    ours = [f"{first.lower()}.partner@example.com" for first in SEARCHERS]
+    # Hosts without a partner of their own, the same ones on a second run.
+    taken = (
+        Partnership.objects.for_employer(world.employer)
+        .open()
+        .exclude(partner__email__in=ours)
+        .values_list("employee", flat=True)
+    )
+    busy = set(taken)
+    hosts = [p for p in reversed(world.colleagues) if p.deactivated_at is None and p.pk not in busy]
+    no_login = make_password(None)
+    today = timezone.now().date()
+    span = max((today - default(today).start).days - 10, 36)
+    for i, (first, host) in enumerate(zip(SEARCHERS, hosts, strict=False)):
+        placed = _in_default_period(5 + i * span // 8) if i < 8 else None
+        invited = (placed or default(today).start) - timedelta(days=60 + 10 * i)
+        person = _person(
+            world,
+            ours[i],
+            first,
+            host.last_name,
+            i,
+            kind=Individual.Kind.PARTNER,
+            department=None,
+            created_at=_at(invited),
+        )
+        demo_account(person, no_login)
+        if not Partnership.objects.filter(partner=person).exists():
+            Partnership.objects.create(
+                employer=world.employer,
+                employee=host,
+                partner=person,
+                status=Partnership.Status.ACTIVE,
+                created_at=_at(invited),
+            )
+        Invitation.objects.get_or_create(
+            employer=world.employer,
+            individual=person,
+            defaults={
+                "email": person.email,
+                "invited_by": host,
+                "created_at": _at(invited),
+                "expires_at": _at(invited + timedelta(days=14)),
+                "accepted_at": _at(invited + timedelta(days=2)),
+            },
+        )
+        application, _ = Application.objects.get_or_create(
+            employer=world.employer,
+            owner=person,
+            organisation=["Contoso", "Fabrikam", "Tailspin", "Litware"][i % 4],
+            defaults={
+                "role": ["Data analyst", "Product designer", "Teacher", "Nurse"][i % 4],
+                "stage": Application.Stage.ACCEPTED if placed else Application.Stage.INTERVIEWING,
+                "stage_changed_at": _at(placed or invited + timedelta(days=40)),
+                "created_at": _at(invited + timedelta(days=14)),
+            },
+        )
+        if placed:
+            Outcome.objects.get_or_create(
+                application=application,
+                defaults={
+                    "employer": world.employer,
+                    "owner": person,
+                    "organisation": application.organisation,
+                    "role": application.role,
+                    "start_on": placed + timedelta(days=30),
+                    "accepted_at": _at(placed),
+                },
+            )
+
+
 def _surveys(world: DemoWorld, taken: list[Enrollment], rng: random.Random) -> None:
     """A survey after each completed participation of the past; most answered (HR's
     questions about workshops too)."""
@@ -394,6 +476,7 @@ def seed(world: DemoWorld) -> None:
     _returners(world)
     _goals(world, taken, rng)
     _leave(world)
+    _partner_searches(world)
     _questions(world)
     # The demo employee's two latest workshops are surveyed now, through the service.
     latest = [e for e in taken if e.person_id == world.employee.pk][:2]

@@ -117,6 +117,25 @@ class Mean:
 
 
 @dataclass(frozen=True)
+class Median:
+    """A median stored with the roll-up, over `n` people: shown like a mean."""
+
+    measure: str
+    n: str
+    label: str
+    unit: str = ""
+
+    def cell(self, figure: Figure | None) -> Cell:
+        n = figure.values.get(self.n, 0) if figure else 0
+        if not n:
+            return Cell("—")
+        if n < MIN_GROUP or self.n in figure.hidden:
+            return Cell(HIDDEN, hidden=True)
+        value = figure.values.get(self.measure, 0)
+        return Cell(f"{value:g}{self.unit}", value)
+
+
+@dataclass(frozen=True)
 class Score:
     """Promoters minus detractors, as a share of the answers (-100 to 100)."""
 
@@ -136,7 +155,7 @@ class Score:
         return Cell(f"{value:+.0f}", value)
 
 
-Column = Count | Share | Mean | Score
+Column = Count | Share | Mean | Median | Score
 
 
 @dataclass
@@ -368,6 +387,7 @@ def results_tables(employer, filters: Filters) -> list[Table]:
             "coaching": "offerings",
             "mentorship": "offerings",
             "leave": "overall",
+            "jobsearch": "overall",
         },
     )
     start = filters.period.start
@@ -467,9 +487,25 @@ def results_tables(employer, filters: Filters) -> list[Table]:
         scale=100,
         listing=False,
     )
+    jobsearch = _table(
+        key="jobsearch",
+        title="Partners placed in a job",
+        filters=filters,
+        header="Period",
+        columns=[
+            Count("searching", "Partners searching"),
+            Count("placed", "Placed in a job"),
+            Share("placed", "searching", "Placement rate"),
+            Median("median_days", "timed", "Median days from invitation to the job"),
+        ],
+        rows=trend_rows(figures, "jobsearch", filters, kind=""),
+        size="searching",
+        chart=1,
+        listing=False,
+    )
     # A programme's own table only when its kind (or every kind) is chosen.
     own = [t for t in (reentry, coaching, mentorship) if filters.kind in ("", t.key)]
-    return [goals, *own, leave]
+    return [goals, *own, leave, jobsearch]
 
 
 def survey_tables(employer, filters: Filters) -> list[Table]:

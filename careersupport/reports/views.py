@@ -26,7 +26,9 @@ PAGES = {
 }
 # Each table's CSV is built by the page that shows it.
 TABLES = {"participation": "participation", "participation-trend": "participation"}
-TABLES |= dict.fromkeys(("goals", "reentry", "coaching", "mentorship", "leave"), "results")
+TABLES |= dict.fromkeys(
+    ("goals", "reentry", "coaching", "mentorship", "leave", "jobsearch"), "results"
+)
 TABLES |= {"surveys": "surveys", "surveys-trend": "surveys"}
 
 

@@ -68,8 +68,18 @@ def sign_out(page):
 
 def serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
 
-    results = Axe().run(page)
+    # A click on a link returns before the next page has started to load: axe run in that
+    # gap reads a document that goes away under it. Check the page the click led to.
+    page.wait_for_load_state()
+    try:
+        results = Axe().run(page)
+    except Error as error:
+        if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+            raise
+        page.wait_for_load_state()
+        results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]

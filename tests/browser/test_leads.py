@@ -25,6 +25,7 @@ def test_the_partner_filters_and_saves_a_lead(page, live_server, demo, sign_in):
     expect(card.get_by_role("link", name="open in tracker")).to_be_visible()
     assert LeadSave.objects.filter(person__email="partner@example.com").count() == 3
     page.get_by_role("link", name="Customer success manager").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Customer success manager")
     checked(page)
     sign_out(page)
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 import redis
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
 from careersupport.notifications.models import Notification, Reminder
@@ -76,12 +76,17 @@ def test_two_dispatchers_at_once_claim_disjoint_rows(transactional_db, settings)
     need_service(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL=postgres://…)")
     settings.REMINDER_LEASE_SECONDS = 300
     reminders = due_reminders(1000)
-    start = threading.Barrier(2)
+    # Both connect before the start, and both have a first batch before either goes on:
+    # otherwise one thread can claim all 40 batches while the other is still connecting.
+    start, first_batch = threading.Barrier(2), threading.Barrier(2, timeout=30)
     claims: list[list[int]] = [[], []]
 
     def dispatcher(index: int) -> None:
-        start.wait()
         try:
+            connection.ensure_connection()
+            start.wait()
+            claims[index].extend(reminders_claim_due(limit=25))
+            first_batch.wait()
             while ids := reminders_claim_due(limit=25):
                 claims[index].extend(ids)
         finally:
@@ -93,9 +98,44 @@ def test_two_dispatchers_at_once_claim_disjoint_rows(transactional_db, settings)
         thread.start()
     for thread in threads:
         thread.join()
+    assert claims[0] and claims[1]
     assert not set(claims[0]) & set(claims[1])
     assert sorted(claims[0] + claims[1]) == sorted(r.pk for r in reminders)
-    assert claims[0] and claims[1], "both dispatchers ran at the same time"
+
+
+@pytest.mark.postgres
+def test_a_dispatcher_skips_rows_another_has_locked(transactional_db, settings):
+    # The other dispatcher's claim is still open (rows locked, lease not yet written): this
+    # one must take the rest at once, neither waiting for the lock nor taking those rows.
+    need_service(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL=postgres://…)")
+    reminders = due_reminders(10)
+    locked, release = threading.Event(), threading.Event()
+    held: list[int] = []
+
+    def other_dispatcher() -> None:
+        try:
+            with transaction.atomic():
+                rows = Reminder.objects.filter(pk__in=[r.pk for r in reminders])
+                rows = rows.order_by("next_attempt_at").select_for_update()
+                held.extend(rows[:4].values_list("pk", flat=True))
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other_dispatcher)
+    thread.start()
+    try:
+        assert locked.wait(timeout=30)
+        with connection.cursor() as cursor:  # waiting on the lock fails instead of hanging
+            cursor.execute("SET lock_timeout = '5s'")
+        claimed = reminders_claim_due(limit=100)
+    finally:
+        release.set()
+        thread.join()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+    assert sorted(claimed) == sorted(r.pk for r in reminders if r.pk not in held)
 
 
 @pytest.mark.redis

@@ -17,7 +17,7 @@ from .conftest import TODAY
 pytestmark = pytest.mark.django_db
 PAGES = ["reports:participation", "reports:results", "reports:surveys", "reports:comments"]
 CSVS = ["participation", "participation-trend", "goals", "reentry", "coaching", "mentorship"]
-CSVS += ["leave", "surveys", "surveys-trend"]
+CSVS += ["leave", "jobsearch", "surveys", "surveys-trend"]
 Q1 = {"period": "2026-Q1"}
 
 
@@ -121,7 +121,7 @@ def test_the_trend_lists_every_period(rolled, client_for):
 def test_a_programmes_own_table_follows_the_kind_chosen(rolled, client_for):
     client = client_for(rolled.hr)
     shown = client.get(reverse("reports:results"), {"period": "2026", "kind": "coaching"})
-    assert [t.key for t in shown.context["tables"]] == ["goals", "coaching", "leave"]
+    assert [t.key for t in shown.context["tables"]] == ["goals", "coaching", "leave", "jobsearch"]
     other = {"period": "2026", "kind": "workshop"}
     assert client.get(reverse("reports:table-csv", args=["coaching"]), other).status_code == 404
 
