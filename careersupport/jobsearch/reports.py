@@ -58,13 +58,14 @@ def placements(ctx: Context) -> Cells:
     people: dict[tuple, set[int]] = defaultdict(set)  # (coord, measure) -> partners
     waits: dict[tuple, list[int]] = defaultdict(list)  # coord -> days to the job
     for pk, department, applied_at, placed_at, invited_at in partners:
-        applied, placed, invited = applied_at.date(), _day(placed_at), _day(invited_at)
+        applied, placed = applied_at.date(), _day(placed_at)
+        invited = _day(invited_at)
+        wait = max(0, (placed - invited).days) if placed and invited else None
         for period in ctx.periods:
             searching = applied < period.stop and (placed is None or placed >= period.start)
             if not searching:
                 continue
             placed_now = placed is not None and placed < period.stop
-            wait = (placed - invited).days if placed_now and placed and invited else None
             for dept in (department, ALL):
                 coord = (period.grain, period.start, dept, "", ALL)
                 people[coord, "searching"].add(pk)
@@ -72,7 +73,7 @@ def placements(ctx: Context) -> Cells:
                     people[coord, "placed"].add(pk)
                     if wait is not None:
                         people[coord, "timed"].add(pk)
-                        waits[coord].append(max(0, wait))
+                        waits[coord].append(wait)
     cells: dict = defaultdict(dict)
     for (coord, measure), who in people.items():
         cells[coord][measure] = len(who)

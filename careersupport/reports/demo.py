@@ -299,13 +299,12 @@ def _partner_searches(world: DemoWorld) -> None:
     days), six are still searching."""
     ours = [f"{first.lower()}.partner@example.com" for first in SEARCHERS]
     # Hosts without a partner of their own, the same ones on a second run.
-    taken = (
+    busy = set(
         Partnership.objects.for_employer(world.employer)
         .open()
         .exclude(partner__email__in=ours)
         .values_list("employee", flat=True)
     )
-    busy = set(taken)
     hosts = [p for p in reversed(world.colleagues) if p.deactivated_at is None and p.pk not in busy]
     no_login = make_password(None)
     today = timezone.now().date()

@@ -98,6 +98,17 @@ class Share:
         return Cell(f"{value:.0f}%", value)
 
 
+def _too_few(figure: Figure | None, n: str) -> Cell | None:
+    """The cell of a figure over `n` answers or people when it may not be shown: none of
+    them ("—"), or fewer than `MIN_GROUP` or a count that is hidden ("not shown")."""
+    count = figure.values.get(n, 0) if figure else 0
+    if not count:
+        return Cell("—")
+    if count < MIN_GROUP or figure is None or n in figure.hidden:
+        return Cell(HIDDEN, hidden=True)
+    return None
+
+
 @dataclass(frozen=True)
 class Mean:
     """`total / n` over at least `MIN_GROUP` answers whose count is shown."""
@@ -107,32 +118,25 @@ class Mean:
     label: str
 
     def cell(self, figure: Figure | None) -> Cell:
-        n = figure.values.get(self.n, 0) if figure else 0
-        if not n:
-            return Cell("—")
-        if n < MIN_GROUP or self.n in figure.hidden:
-            return Cell(HIDDEN, hidden=True)
-        value = figure.values.get(self.total, 0) / n
+        if (guarded := _too_few(figure, self.n)) or figure is None:
+            return guarded or Cell("—")
+        value = figure.values.get(self.total, 0) / figure.values[self.n]
         return Cell(f"{value:.1f}", value)
 
 
 @dataclass(frozen=True)
 class Median:
-    """A median stored with the roll-up, over `n` people: shown like a mean."""
+    """A median the roll-up stored, over `n` people: shown like a mean."""
 
     measure: str
     n: str
     label: str
-    unit: str = ""
 
     def cell(self, figure: Figure | None) -> Cell:
-        n = figure.values.get(self.n, 0) if figure else 0
-        if not n:
-            return Cell("—")
-        if n < MIN_GROUP or self.n in figure.hidden:
-            return Cell(HIDDEN, hidden=True)
+        if (guarded := _too_few(figure, self.n)) or figure is None:
+            return guarded or Cell("—")
         value = figure.values.get(self.measure, 0)
-        return Cell(f"{value:g}{self.unit}", value)
+        return Cell(f"{value:g}", value)
 
 
 @dataclass(frozen=True)
@@ -145,13 +149,10 @@ class Score:
     label: str
 
     def cell(self, figure: Figure | None) -> Cell:
-        n = figure.values.get(self.n, 0) if figure else 0
-        if not n:
-            return Cell("—")
-        if n < MIN_GROUP or self.n in figure.hidden:
-            return Cell(HIDDEN, hidden=True)
+        if (guarded := _too_few(figure, self.n)) or figure is None:
+            return guarded or Cell("—")
         values = figure.values
-        value = 100 * (values.get(self.plus, 0) - values.get(self.minus, 0)) / n
+        value = 100 * (values.get(self.plus, 0) - values.get(self.minus, 0)) / values[self.n]
         return Cell(f"{value:+.0f}", value)
 
 
