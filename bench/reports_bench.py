@@ -2,7 +2,8 @@
 
 Loads one employer with three years of history by bulk insert (people, offerings and their
 participations, goals, parental leaves, coaching with its sessions and reviews, mentoring
-pairs with their feedback, surveys and their answers), times the roll-up job for that
+pairs with their feedback, surveys and their answers, partners' invitations and job searches
+with the jobs they accepted), times the roll-up job for that
 employer (twice: the second run replaces the first with the same figures), then requests
 each report page R times through Django's test client (the whole server side: middleware,
 views, queries, templates) and prints median and p99 time and the query count.
@@ -59,7 +60,14 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from careersupport.goals.models import Goal  # noqa: E402
-from careersupport.people.models import Department, Employer, Individual, User  # noqa: E402
+from careersupport.jobsearch.models import Application, Outcome  # noqa: E402
+from careersupport.people.models import (  # noqa: E402
+    Department,
+    Employer,
+    Individual,
+    Invitation,
+    User,
+)
 from careersupport.reports.models import (  # noqa: E402
     Figure,
     SurveyAnswer,
@@ -98,6 +106,7 @@ SMOKE = {
     "pairs": 30,
     "rounds": 3,
 }
+DATA = "with-job-search"
 QUERY_BUDGET = 15  # every report page, whatever the size
 YEARS = 3
 
@@ -394,6 +403,65 @@ def _mentoring(employer, persons, pairs: int, rng, first: date) -> None:
     )
 
 
+def _job_search(employer, persons, rng, first: date) -> None:
+    """Each partner invited at some point of the three years; two in three of them search
+    (four applications each), and half of those accept one of them a few months later."""
+    now = timezone.now()
+    partners = [p for p in persons if p.kind == "partner"]
+    invitations, applications, accepted = [], [], []
+    span = (now.date() - first).days
+    for p in partners:
+        invited = _at(first + timedelta(days=rng.randint(0, span)))
+        invitations.append(
+            Invitation(
+                employer=employer,
+                individual=p,
+                email=p.email,
+                created_at=invited,
+                expires_at=invited + timedelta(days=14),
+                accepted_at=invited + timedelta(days=1),
+            )
+        )
+        if rng.random() < 1 / 3:
+            continue
+        placed = rng.random() < 0.5
+        start = invited + timedelta(days=rng.randint(2, 30))
+        for n in range(4):
+            applied = min(start + timedelta(days=7 * n), now)
+            wins = placed and n == 0
+            application = Application(
+                employer=employer,
+                owner=p,
+                organisation=f"Org {rng.randint(1, 400)}",
+                role="Analyst",
+                stage="accepted" if wins else rng.choice(["applied", "interviewing", "rejected"]),
+                created_at=applied,
+                stage_changed_at=applied,
+            )
+            applications.append(application)
+            if wins:
+                accepted.append(
+                    (application, min(applied + timedelta(days=rng.randint(20, 200)), now))
+                )
+    Invitation.objects.bulk_create(invitations, batch_size=BATCH)
+    Application.objects.bulk_create(applications, batch_size=BATCH)
+    Outcome.objects.bulk_create(
+        (
+            Outcome(
+                employer=employer,
+                owner_id=a.owner_id,
+                application=a,
+                organisation=a.organisation,
+                role=a.role,
+                start_on=(at + timedelta(days=30)).date(),
+                accepted_at=at,
+            )
+            for a, at in accepted
+        ),
+        batch_size=BATCH,
+    )
+
+
 def _surveys(employer, enrollments, persons, rng) -> None:
     """A survey after each completed participation; 60% answered (answers apart, by month)."""
     department = {p.pk: p.department_id for p in persons}
@@ -476,6 +544,7 @@ def load(slug: str, sizes: dict) -> Employer:
         _coaching(employer, persons, sizes["engagements"], sizes["sessions"], rng, first)
         _mentoring(employer, persons, sizes["pairs"], rng, first)
         _surveys(employer, enrollments, persons, rng)
+        _job_search(employer, persons, rng, first)
     with connection.cursor() as cursor:
         # What autovacuum does on a live database after a bulk load.
         cursor.execute("VACUUM ANALYZE")
@@ -528,6 +597,8 @@ def _drop(employer: Employer, slug: str) -> None:
         Programme.objects.for_employer(employer).delete()
         Engagement.objects.for_employer(employer).delete()
         Goal.objects.for_employer(employer).delete()
+        Application.objects.for_employer(employer).delete()
+        Invitation.objects.for_employer(employer).delete()
         LeaveRequest.objects.for_employer(employer).delete()
         Enrollment.objects.for_employer(employer).delete()
         Offering.objects.for_employer(employer).delete()
@@ -555,7 +626,8 @@ def main() -> None:
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
     # One loaded employer per size (a short digest of the sizes: a slug is 50 characters).
-    shape = "-".join(str(sizes[n]) for n in DEFAULTS if n != "rounds")
+    # DATA names what load() makes, so an employer loaded by an older version is not reused.
+    shape = "-".join([DATA, *(str(sizes[n]) for n in DEFAULTS if n != "rounds")])
     slug = f"bench-reports-{sizes['people']}-{hashlib.sha1(shape.encode()).hexdigest()[:8]}"
     employer = Employer.objects.filter(slug=slug).first()
     if employer and args.reload:
@@ -569,7 +641,8 @@ def main() -> None:
         f"{Engagement.objects.for_employer(employer).count()} coaching engagements, "
         f"{Mentorship.objects.for_employer(employer).count()} mentoring pairs, "
         f"{SurveyInvitation.objects.for_employer(employer).count()} surveys sent, "
-        f"{SurveyAnswer.objects.for_employer(employer).count()} answers"
+        f"{SurveyAnswer.objects.for_employer(employer).count()} answers, "
+        f"{Application.objects.for_employer(employer).count()} job applications"
     )
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     stored = []
@@ -593,6 +666,8 @@ def main() -> None:
             flush=True,
         )
     check(stored[0] == stored[1], "a second roll-up stored different figures")
+    families = {row[0] for row in stored[0]}
+    check({"jobsearch", "leave", "coaching"} <= families, f"figures of {sorted(families)} only")
     year = str(timezone.localdate().year)
     quarter = f"{year}-Q{(timezone.localdate().month - 1) // 3 + 1}"
     department = Department.objects.for_employer(employer).order_by("name").first()
@@ -611,6 +686,7 @@ def main() -> None:
         ("comments, workshop", reverse("reports:comments") + f"?period={year}&kind=workshop"),
         ("questions", reverse("reports:questions")),
         ("participation CSV", reverse("reports:table-csv", args=["participation"])),
+        ("jobsearch CSV", reverse("reports:table-csv", args=["jobsearch"])),
     ]
     prepare_process()  # as careersupport.wsgi does in a server process
     client = Client()
