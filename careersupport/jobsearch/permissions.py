@@ -55,6 +55,11 @@ def may_turn_on(viewer: Individual) -> bool:
     return viewer.is_employee and viewer.deactivated_at is None
 
 
+def may_turn_off(viewer: Individual) -> bool:
+    """Only a tracker its owner turned on (an employee's) can be turned off."""
+    return viewer.is_employee and TrackerOptIn.objects.filter(person=viewer).exists()
+
+
 def tracker_required(view: Callable) -> Callable:
     """A person whose tracker is on; an employee who has not turned it on is sent to the
     page that explains it and turns it on, anyone else gets 403."""

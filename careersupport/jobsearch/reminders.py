@@ -48,6 +48,10 @@ def next_step_prefix(application_id: int) -> str:
     return reminder_key_prefix(NEXT_STEP, application_id)
 
 
+def preparation_prefix(kind: str, request_id: int) -> str:
+    return reminder_key_prefix(kind, request_id)
+
+
 def preparation_new_key(request_id: int, coach_id: int) -> str:
     return reminder_key(PREPARATION_NEW, request_id, coach_id)
 

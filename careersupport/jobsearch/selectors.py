@@ -16,7 +16,7 @@ from careersupport.people.models import Individual
 from programs.models import Enrollment, Offering, Session, SessionRegistration
 from programs.selectors import offerings_eligible_for
 
-from .models import Application, PreparationComment, PreparationRequest
+from .models import Application, LeadSave, PreparationComment, PreparationRequest
 from .permissions import coached_by, preparation_q, shared_with_coach_q
 
 Stage = Application.Stage
@@ -163,6 +163,31 @@ def application_page(application: Application, *, sees_salary: bool) -> dict:
         "preparations": list(preparations),
         "salary": getattr(application, "salary_research", None) if sees_salary else None,
     }
+
+
+def turn_off_consequences(owner: Individual) -> list[str]:
+    """What turning the tracker off deletes, counted (three queries)."""
+    applications = Application.objects.filter(owner=owner)
+    counts = applications.aggregate(
+        applications=Count("pk", distinct=True),
+        contacts=Count("contacts", distinct=True),
+        resumes=Count("resumes", distinct=True),
+    )
+    saved = LeadSave.objects.filter(person=owner).count()
+    preparations = PreparationRequest.objects.filter(application__owner=owner).count()
+
+    def n(count: int, what: str) -> str:
+        return f"{count} {what}{'' if count == 1 else 's'}"
+
+    return [
+        f"{n(counts['applications'], 'application')} with their stages, next steps, notes, "
+        f"salary research and outcome are deleted, with {n(counts['contacts'], 'contact')} "
+        f"and {n(counts['resumes'], 'résumé version')}.",
+        f"{n(saved, 'saved lead')} and {n(preparations, 'preparation request')} with your "
+        "coach are deleted.",
+        "No next-step reminder is sent any more.",
+        "Nobody is told: your manager and HR never knew you used it.",
+    ]
 
 
 def networking_events(viewer: Individual, *, limit: int = 3) -> list[Session]:

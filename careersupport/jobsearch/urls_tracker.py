@@ -7,6 +7,7 @@ from .views import preparation, records, tracker
 urlpatterns = [
     path("", tracker.board, name="board"),
     path("start/", tracker.start, name="start"),
+    path("stop/", tracker.stop, name="stop"),
     path("applications/", tracker.application_list, name="application-list"),
     path("applications/new/", tracker.application_create, name="application-create"),
     path("applications/<int:pk>/", tracker.application_detail, name="application"),

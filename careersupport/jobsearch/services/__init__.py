@@ -14,6 +14,7 @@ from .applications import (
     resume_upload,
     salary_research_save,
     sync_next_step_reminder,
+    tracker_turn_off,
     tracker_turn_on,
 )
 from .preparation import preparation_close, preparation_comment, preparation_request
@@ -33,5 +34,6 @@ __all__ = [
     "resume_upload",
     "salary_research_save",
     "sync_next_step_reminder",
+    "tracker_turn_off",
     "tracker_turn_on",
 ]

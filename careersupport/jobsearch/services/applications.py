@@ -22,7 +22,9 @@ from .. import reminders as keys
 from ..models import (
     Application,
     Contact,
+    LeadSave,
     Outcome,
+    PreparationRequest,
     ResumeVersion,
     SalaryResearch,
     StageChange,
@@ -100,6 +102,48 @@ def tracker_turn_on(*, person: Individual, actor: Individual) -> TrackerOptIn:
     if created:
         audit(employer=person.employer, actor=actor, verb="jobsearch.turned_on", target=opt_in)
     return opt_in
+
+
+@transaction.atomic
+def tracker_turn_off(*, person: Individual, actor: Individual) -> int:
+    """An employee turns their tracker off, and with it goes everything in it: applications
+    with their moves, contacts, résumés (the files too, once committed), salary research,
+    outcomes and preparation requests, saved leads, and the reminders still to come. A
+    partner's tracker is theirs by being a partner and stays on. Returns how many
+    applications went."""
+    if actor.pk != person.pk:
+        raise PermissionDenied("People turn their own tracker off.")
+    opt_in = TrackerOptIn.objects.select_for_update().filter(person=person).first()
+    if opt_in is None:
+        raise ValidationError("Your tracker is not one you turned on, so it stays on.")
+    applications = Application.objects.filter(owner=person)
+    ids = list(applications.values_list("pk", flat=True))
+    files = list(
+        ResumeVersion.objects.filter(application_id__in=ids).values_list("stored_name", flat=True)
+    )
+    preparations = PreparationRequest.objects.filter(application_id__in=ids)
+    for pk in preparations.values_list("pk", flat=True):
+        reminder_cancel_prefix(prefix=keys.preparation_prefix(keys.PREPARATION_NEW, pk))
+        reminder_cancel_prefix(prefix=keys.preparation_prefix(keys.PREPARATION_COMMENT, pk))
+    for pk in ids:
+        reminder_cancel_prefix(prefix=keys.next_step_prefix(pk))
+    LeadSave.objects.filter(person=person).delete()
+    applications.delete()
+    opt_in.delete()
+    audit(
+        employer=person.employer,
+        actor=actor,
+        verb="jobsearch.turned_off",
+        target=person,
+        applications=len(ids),
+    )
+    transaction.on_commit(lambda: _discard_all(files))
+    return len(ids)
+
+
+def _discard_all(names: list[str]) -> None:
+    for name in names:
+        uploads.discard(name)
 
 
 def _record_move(application: Application, actor: Individual, old: str, now: datetime) -> None:

@@ -6,10 +6,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import individual_required
-from careersupport.utils import add_service_errors, message_service_error, paginate
+from careersupport.utils import (
+    add_service_errors,
+    confirm_page,
+    message_service_error,
+    paginate,
+)
 
 from .. import selectors, services
 from ..forms import AcceptForm, ApplicationForm, FilterForm, MoveForm, NextStepForm
@@ -17,6 +24,7 @@ from ..models import Application
 from ..permissions import (
     get_application_for_user,
     get_own_application,
+    may_turn_off,
     may_turn_on,
     may_use_tracker,
     tracker_required,
@@ -40,6 +48,34 @@ def start(request):
 
 
 @tracker_required
+def stop(request):
+    """An employee turns their tracker off: asks first (GET), deletes it all on POST."""
+    me = request.individual
+    if not may_turn_off(me):
+        raise PermissionDenied("A partner's tracker stays on while they are a partner.")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question="Turn off your job-search tracker?",
+            button="Turn off and delete my job search",
+            back=reverse("jobsearch:board"),
+            consequences=selectors.turn_off_consequences(me),
+            undo="This cannot be undone. You can turn the tracker on again, empty.",
+            keep="Keep my tracker",
+        )
+    try:
+        gone = services.tracker_turn_off(person=me, actor=me)
+    except ValidationError as error:
+        message_service_error(request, error)
+        return redirect("jobsearch:board")
+    messages.success(
+        request,
+        f"Your tracker is off; {gone} application{pluralize(gone)} and all in them deleted.",
+    )
+    return redirect("home")
+
+
+@tracker_required
 def board(request):
     me = request.individual
     columns = selectors.board(me)
@@ -52,6 +88,7 @@ def board(request):
             "next_steps": selectors.next_steps(me, limit=5),
             "events": selectors.networking_events(me),
             "preparations": list(selectors.preparations_of(me)[:5]),
+            "may_turn_off": may_turn_off(me),
         },
     )
 
