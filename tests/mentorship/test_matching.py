@@ -52,7 +52,9 @@ def test_capacities_hold_nobody_is_matched_twice_and_no_forbidden_pair_is_kept(c
     for result in (solve(scores, allowed, free), greedy(scores, allowed, free)):
         per_mentor = Counter(result.pairs.values())
         assert all(per_mentor[j] <= free[j] for j in per_mentor)
-        assert len(result.pairs) == len(set(result.pairs))  # one row per mentee
+        # Each mentee (a key) at most once, each a real row, and the total is the pairs' sum.
+        assert set(result.pairs) <= set(range(scores.shape[0]))
+        assert np.isclose(result.total, sum(scores[i, j] for i, j in result.pairs.items()))
         assert all(allowed[i, j] for i, j in result.pairs.items())
 
 

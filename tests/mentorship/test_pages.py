@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship import services
-from mentorship.models import Meeting, Mentorship, MentorshipRequest
+from mentorship.models import MatchingRun, Meeting, Mentorship, MentorshipRequest
 from tests.factories import MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,14 @@ def run(programme, hr_admin, waiting, mentor_profile):
 
 
 @pytest.fixture
-def targets(programme, run):
-    return {"o": programme.offering_id, "r": run.pk, "p": run.proposals.first().pk}
+def targets(programme, run, mentorship, topic):
+    return {
+        "o": programme.offering_id,
+        "r": run.pk,
+        "p": run.proposals.first().pk,
+        "m": mentorship.pk,
+        "t": topic.pk,
+    }
 
 
 HR_PAGES = [
@@ -32,9 +38,11 @@ HR_PAGES = [
     ("mentorship:manage-proposal-change", ["r", "p"]),
     ("mentorship:manage-proposal-remove", ["r", "p"]),
     ("mentorship:manage-pairs", []),
+    ("mentorship:manage-repair", ["m"]),
     ("mentorship:manage-mentors", []),
     ("mentorship:manage-feedback", []),
     ("mentorship:manage-topics", []),
+    ("mentorship:manage-topic", ["t"]),
 ]
 
 
@@ -57,6 +65,14 @@ def test_console_pages_refuse_people_who_are_not_hr(
     assert client.post(url(name, args, targets)).status_code == 403
 
 
+@pytest.mark.parametrize("persona", ["employee", "manager", "partner", "mentor", "coach"])
+def test_only_hr_starts_a_matching_run(client_for, request, targets, persona):
+    client = client_for(request.getfixturevalue(persona))
+    start = reverse("mentorship:manage-run-start", args=[targets["o"]])
+    assert client.post(start).status_code == 403
+    assert MatchingRun.objects.count() == 1  # the fixture's own
+
+
 OBJECT_PAGES = [name_args for name_args in HR_PAGES if name_args[1]]
 
 
@@ -71,6 +87,7 @@ def test_hr_of_another_employer_cannot_start_or_confirm_our_run(
     client_for, outsider_hr, targets, run
 ):
     client = client_for(outsider_hr)
+    before = Mentorship.objects.count()  # the targets' one pair
     assert (
         client.post(reverse("mentorship:manage-run-start", args=[targets["o"]])).status_code == 404
     )
@@ -78,7 +95,7 @@ def test_hr_of_another_employer_cannot_start_or_confirm_our_run(
         client.post(reverse("mentorship:manage-run-decide", args=[run.pk, "confirm"])).status_code
         == 404
     )
-    assert not Mentorship.objects.exists()
+    assert Mentorship.objects.count() == before and MatchingRun.objects.count() == 1
 
 
 def test_hr_confirms_a_run_by_post(client_for, hr_admin, run, employee):
@@ -130,6 +147,20 @@ def test_both_sides_read_the_log_and_only_their_own_private_note(
     mentor_page = client_for(mentor).get(pair.get_absolute_url()).text
     assert "LOG-TEXT" in mentee_page and "LOG-TEXT" in mentor_page
     assert "MENTEE-PRIVATE" in mentee_page and "MENTEE-PRIVATE" not in mentor_page
+
+
+def test_the_mentors_private_note_stays_the_mentors(client_for, pair, employee, mentor):
+    services.meeting_log(
+        mentorship=pair,
+        actor=mentor,
+        held_on=timezone.localdate(),
+        notes="MENTOR-LOG",
+        private_note="MENTOR-PRIVATE",
+    )
+    mentee_page = client_for(employee).get(pair.get_absolute_url()).text
+    mentor_page = client_for(mentor).get(pair.get_absolute_url()).text
+    assert "MENTOR-LOG" in mentee_page
+    assert "MENTOR-PRIVATE" in mentor_page and "MENTOR-PRIVATE" not in mentee_page
 
 
 @pytest.mark.parametrize(
