@@ -41,7 +41,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py seed_demo
 
 # Web server, Celery worker and beat on the embedded broker under var/; Ctrl-C stops all three.
 run: demo

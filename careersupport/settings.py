@@ -28,9 +28,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Absolute base for links in e-mails (invitations, reminders). `make run` sets it from PORT
-# for all its processes (the worker sends most e-mails); production must say it, or every
-# link would point at a development address.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# for all its processes (the worker sends most e-mails); in development it otherwise follows
+# PORT; production must say it, or every link would point at a development address.
+_DEV_SITE_URL = f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+SITE_URL = env.str("SITE_URL", default=_DEV_SITE_URL if DEBUG else "").rstrip("/")
 if not SITE_URL:
     raise ImproperlyConfigured(
         "Set SITE_URL when DEBUG is false: the public address of the app, such as "

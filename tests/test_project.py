@@ -78,6 +78,29 @@ def test_make_run_builds_links_on_the_port_it_serves(tmp_path):
     )
     start = [line for line in result.stdout.splitlines() if "honcho" in line]
     assert start and "SITE_URL=http://127.0.0.1:8001" in start[0], result.stdout
+    # The demo step before it delivers what is due at once: its links follow the port too.
+    seed = [line for line in result.stdout.splitlines() if "seed_demo" in line]
+    assert seed and "SITE_URL=http://127.0.0.1:8001" in seed[0], result.stdout
+
+
+def test_in_development_links_follow_port_when_site_url_is_not_set(tmp_path):
+    env = {**os.environ, "DEBUG": "true", "PORT": "8001", "VAR_DIR": str(tmp_path)}
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.SITE_URL)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8001", result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
