@@ -36,3 +36,15 @@ def test_every_enum_member_a_template_names_exists():
         if member not in enums[enum].__members__
     ]
     assert unknown == []
+
+
+def test_every_table_sits_in_a_box_that_scrolls_on_a_phone():
+    """A table wider than 390 px scrolls inside its `.table-wrap`, never the page."""
+    bare = [
+        f"{path.relative_to(TEMPLATES)}:{text[: m.start()].count(chr(10)) + 1}"
+        for path in _templates()
+        for text in [path.read_text()]
+        for m in re.finditer(r"<table\b", text)
+        if "table-wrap" not in text[max(0, m.start() - 200) : m.start()]
+    ]
+    assert bare == []
