@@ -102,8 +102,12 @@ def suggestions(request, pk: int):
             return redirect(engagement)
     shown = found if show_all else found[:SHOWN_SUGGESTIONS]
     context = {"engagement": engagement, "suggestions": shown, "total": len(found), "form": form}
-    shortlisted = set(engagement.shortlist.values_list("pk", flat=True))
-    context["shortlisted"] = shortlisted
+    # After a refused POST the boxes stay as the person ticked them, not as last saved.
+    context["shortlisted"] = (
+        {int(v) for v in request.POST.getlist("coaches") if v.isdigit()}
+        if form.is_bound
+        else set(engagement.shortlist.values_list("pk", flat=True))
+    )
     return render(
         request, "coaching/suggestion_list.html", context, status=400 if form.errors else 200
     )

@@ -54,10 +54,13 @@ def test_a_shortlist_of_four_is_refused(client_for, employee, employer):
         reverse("coaching:suggestions", args=[engagement.pk]),
         {"coaches": [c.individual_id for c in coaches], "action": "shortlist"},
     )
-    # The choice spans the coaches' cards: its message heads the form, as an alert.
+    # The choice spans the coaches' cards: its message is in the page's error summary, and
+    # the boxes stay as ticked, so that unticking one is enough to try again.
     assert response.status_code == 400
-    alert = response.text.split('class="form-errors" role="alert">', 1)[1].split("</div>")[0]
-    assert "one to three" in alert
+    summary = response.text.split("data-error-summary>", 1)[1].split("</div>")[0]
+    assert "one to three" in summary
+    for c in coaches:
+        assert f'value="{c.individual_id}" id="pick-{c.individual_id}" checked' in response.text
     assert not engagement.shortlist.exists()
 
 
