@@ -4,7 +4,7 @@ pair and confirms; the mentee sees their mentor. Main pages pass axe and fit 390
 import pytest
 from playwright.sync_api import expect
 
-from mentorship.models import Mentorship
+from mentorship.models import Mentorship, Proposal
 
 from .conftest import serious_violations
 
@@ -36,7 +36,15 @@ def test_hr_runs_the_demo_matching_swaps_a_pair_confirms_and_the_mentee_sees_the
     page.get_by_label("Swap mentors with the pair of").select_option(index=1)
     page.get_by_role("button", name="Save the change").click()
     expect(page.get_by_text("every rule was checked again")).to_be_visible()
-    expect(page.get_by_text("changed").first).to_be_visible()
+    swapped = (
+        Proposal.objects.filter(run__programme__offering__title=COHORT, changed_by_hr=True)
+        .select_related("mentee", "mentor")
+        .order_by("pk")
+        .first()
+    )
+    assert swapped is not None and swapped.mentor is not None
+    row = page.get_by_role("row").filter(has_text=swapped.mentee.full_name)
+    expect(row.locator(".badge", has_text="changed")).to_be_visible()
 
     page.get_by_role("button", name="Confirm and start the pairs…").click()
     assert serious_violations(page) == []
@@ -44,12 +52,11 @@ def test_hr_runs_the_demo_matching_swaps_a_pair_confirms_and_the_mentee_sees_the
     expect(page.get_by_text("mentorships started")).to_be_visible()
     sign_out()
 
-    pair = (
-        Mentorship.objects.filter(programme__offering__title=COHORT, mentee__user__isnull=False)
-        .select_related("mentee", "mentor")
-        .order_by("pk")
-        .first()
+    # The swapped pair is the one started: its mentee has the mentor HR chose.
+    pair = Mentorship.objects.select_related("mentee", "mentor").get(
+        programme__offering__title=COHORT, mentee=swapped.mentee
     )
+    assert pair.mentor == swapped.mentor
     sign_in(pair.mentee.email)
     page.get_by_role("navigation").get_by_role("link", name="Mentorship").click()
     expect(page.get_by_role("link", name=pair.mentor.full_name)).to_be_visible()
