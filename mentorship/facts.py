@@ -120,7 +120,7 @@ def mentor_facts(
         names.update({pk: name for pk, _, name in topic_rows})
     topics: dict[int, set[int]] = defaultdict(set)
     through = MentorProfile.topics.through.objects.filter(
-        mentorprofile__employer=employer if isinstance(employer, int) else employer.pk
+        mentorprofile__in=MentorProfile.objects.for_employer(employer)
     )
     if person_ids is not None:
         through = through.filter(mentorprofile_id__in=[r[0] for r in rows])
@@ -183,7 +183,8 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
     # One GROUP BY over the employer's active pairs: cheaper than a count per mentor.
     active = dict(
         _rows(
-            Mentorship.objects.filter(employer_id=employer_id, status=Mentorship.Status.ACTIVE)
+            Mentorship.objects.for_employer(employer_id)
+            .filter(status=Mentorship.Status.ACTIVE)
             .order_by()
             .values_list("mentor_id")
             .annotate(n=Count("id"))
@@ -205,7 +206,7 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
     topics = np.zeros((n, max(len(topic_ids), 1)))
     through = _rows(
         MentorProfile.topics.through.objects.filter(
-            mentorprofile__employer_id=employer_id
+            mentorprofile__in=MentorProfile.objects.for_employer(employer_id)
         ).values_list("mentorprofile_id", "topic_id")
     )
     if through and n:
