@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.core.cache import cache
@@ -24,6 +23,7 @@ from django.utils import timezone
 from careersupport.goals.models import Goal
 from careersupport.people.hierarchy import above_sql, below_sql, managers_above_each
 from careersupport.people.models import Employer, Individual
+from careersupport.people.timezones import zone_or_utc
 
 from .models import (
     LANGUAGE_NAMES,
@@ -41,12 +41,13 @@ GOAL_LABELS = dict(Goal.Category.choices)
 
 @lru_cache(maxsize=1024)
 def _offset(zone: str, hour_key: int) -> float:
-    moment = datetime.fromtimestamp(hour_key * 3600, tz=ZoneInfo(zone))
+    moment = datetime.fromtimestamp(hour_key * 3600, tz=zone_or_utc(zone))
     return moment.utcoffset().total_seconds() / 3600
 
 
 def tz_offset(zone: str) -> float:
-    """Hours from UTC of the zone now (cached per zone and hour)."""
+    """Hours from UTC of the zone now (cached per zone and hour); 0 for a stored zone this
+    host cannot load, as for UTC."""
     return _offset(zone, int(timezone.now().timestamp() // 3600))
 
 
