@@ -258,7 +258,7 @@ def _coached(
 
 def seed(world: DemoWorld) -> None:
     employer, hr = world.employer, world.hr
-    if not CoachingSettings.objects.filter(employer=employer).exists():
+    if not CoachingSettings.objects.for_employer(employer).exists():
         services.coaching_settings_update(
             employer=employer, actor=hr, direct_requests=True, notice_hours=24, sessions_default=6
         )
@@ -303,9 +303,11 @@ def seed(world: DemoWorld) -> None:
 
     # Waiting to be matched: enrolled in the coaching programme without an intake yet,
     # choosing among the suggestions, and in chemistry calls.
-    programme = Offering.objects.filter(
-        employer=employer, title=CATALOG[Offering.Kind.COACHING][0]
-    ).first()
+    programme = (
+        Offering.objects.for_employer(employer)
+        .filter(title=CATALOG[Offering.Kind.COACHING][0])
+        .first()
+    )
     for person in team[7:9]:
         if programme and not Enrollment.objects.filter(offering=programme, person=person).exists():
             enrollment_create(offering=programme, person=person, actor=person)

@@ -30,7 +30,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -38,6 +37,7 @@ from django.utils import timezone
 
 from careersupport.people.hierarchy import line_of
 from careersupport.people.models import Individual
+from careersupport.people.timezones import zone_or_utc
 
 from .models import DAY_PARTS, LANGUAGE_LABELS, AvailabilityWindow, CoachProfile, Engagement
 
@@ -194,7 +194,8 @@ def candidates(
 
 def _offset_hours(tz_name: str, now: datetime, cache: dict) -> float:
     if tz_name not in cache:
-        cache[tz_name] = ZoneInfo(tz_name).utcoffset(now).total_seconds() / 3600
+        # A stored zone this host cannot load counts as UTC rather than breaking the ranking.
+        cache[tz_name] = zone_or_utc(tz_name).utcoffset(now).total_seconds() / 3600
     return cache[tz_name]
 
 

@@ -55,7 +55,7 @@ def _topics(world: DemoWorld) -> list[Topic]:
 
 
 def _offering(world: DemoWorld, title: str, *, starts: int, weeks: int, partners=False) -> Offering:
-    offering = Offering.objects.filter(employer=world.employer, title=title).first()
+    offering = Offering.objects.for_employer(world.employer).filter(title=title).first()
     if offering is None:
         today = timezone.localdate()
         offering = offering_create(

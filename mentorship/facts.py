@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.core.cache import cache
@@ -24,6 +23,7 @@ from django.utils import timezone
 from careersupport.goals.models import Goal
 from careersupport.people.hierarchy import above_sql, below_sql, managers_above_each
 from careersupport.people.models import Employer, Individual
+from careersupport.people.timezones import zone_or_utc
 
 from .models import (
     LANGUAGE_NAMES,
@@ -41,12 +41,13 @@ GOAL_LABELS = dict(Goal.Category.choices)
 
 @lru_cache(maxsize=1024)
 def _offset(zone: str, hour_key: int) -> float:
-    moment = datetime.fromtimestamp(hour_key * 3600, tz=ZoneInfo(zone))
+    moment = datetime.fromtimestamp(hour_key * 3600, tz=zone_or_utc(zone))
     return moment.utcoffset().total_seconds() / 3600
 
 
 def tz_offset(zone: str) -> float:
-    """Hours from UTC of the zone now (cached per zone and hour)."""
+    """Hours from UTC of the zone now (cached per zone and hour); 0 for a stored zone this
+    host cannot load, as for UTC."""
     return _offset(zone, int(timezone.now().timestamp() // 3600))
 
 
@@ -120,7 +121,7 @@ def mentor_facts(
         names.update({pk: name for pk, _, name in topic_rows})
     topics: dict[int, set[int]] = defaultdict(set)
     through = MentorProfile.topics.through.objects.filter(
-        mentorprofile__employer=employer if isinstance(employer, int) else employer.pk
+        mentorprofile__in=MentorProfile.objects.for_employer(employer)
     )
     if person_ids is not None:
         through = through.filter(mentorprofile_id__in=[r[0] for r in rows])
@@ -183,7 +184,8 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
     # One GROUP BY over the employer's active pairs: cheaper than a count per mentor.
     active = dict(
         _rows(
-            Mentorship.objects.filter(employer_id=employer_id, status=Mentorship.Status.ACTIVE)
+            Mentorship.objects.for_employer(employer_id)
+            .filter(status=Mentorship.Status.ACTIVE)
             .order_by()
             .values_list("mentor_id")
             .annotate(n=Count("id"))
@@ -205,7 +207,7 @@ def mentor_table(employer: Employer | int, *, names: dict | None = None) -> Ment
     topics = np.zeros((n, max(len(topic_ids), 1)))
     through = _rows(
         MentorProfile.topics.through.objects.filter(
-            mentorprofile__employer_id=employer_id
+            mentorprofile__in=MentorProfile.objects.for_employer(employer_id)
         ).values_list("mentorprofile_id", "topic_id")
     )
     if through and n:

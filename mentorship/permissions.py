@@ -83,7 +83,7 @@ def _require_hr(viewer: Individual) -> None:
 def get_programme_offering_for_hr(viewer: Individual, offering_pk: int) -> Offering:
     _require_hr(viewer)
     return get_object_or_404(
-        Offering.objects.filter(employer_id=viewer.employer_id, kind=Offering.Kind.MENTORSHIP),
+        Offering.objects.for_employer(viewer.employer_id).filter(kind=Offering.Kind.MENTORSHIP),
         pk=offering_pk,
     )
 

@@ -211,7 +211,8 @@ def programmes_for_hr(viewer: Individual) -> list[Offering]:
         programme__offering_id=OuterRef("pk"), status="proposed"
     ).values("pk")[:1]
     return list(
-        Offering.objects.filter(employer_id=viewer.employer_id, kind=Offering.Kind.MENTORSHIP)
+        Offering.objects.for_employer(viewer.employer_id)
+        .filter(kind=Offering.Kind.MENTORSHIP)
         .exclude(status=Offering.Status.ARCHIVED)
         .annotate(waiting=Subquery(waiting), active=Subquery(active), open_run=Subquery(open_run))
         .order_by("-starts_on", "title")
@@ -289,7 +290,7 @@ def mentor_utilisation(viewer: Individual) -> tuple[QuerySet[MentorProfile], dic
 def feedback_summary(viewer: Individual) -> list[dict]:
     """Per programme and side: answers, and the average rating only from 5 answers on."""
     rows = (
-        Feedback.objects.filter(mentorship__employer_id=viewer.employer_id)
+        Feedback.objects.for_employer(viewer.employer_id)
         .values("mentorship__programme__offering__title", "side")
         .annotate(n=Count("id"), average=Avg("rating"))
         .order_by("mentorship__programme__offering__title", "side")

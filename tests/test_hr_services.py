@@ -1,6 +1,6 @@
 """Every service that does HR's work refuses anyone but HR of that employer (`require_hr`).
 
-Called directly, as a management command, a task or a future app would call them, not
+Called directly, as a management command, a task or another app would call them, not
 through a view: an employee, HR of another employer and no actor at all each get
 PermissionDenied, and nothing is written. HR of the employer passes the check (the call
 may still be refused for the state of the record, with a ValidationError).
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,16 +22,27 @@ from careersupport.people import services as people
 from careersupport.people.models import AuditEvent
 from careersupport.reports import services as reports
 from careersupport.reports.models import SurveyQuestion
+from careersupport.requests import services as requests
+from careersupport.requests.models import FinancialRequest, PublicHoliday
 from careersupport.requests.services.leavers import requests_close_for_leaver
+from coaching import services as coaching
+from mentorship import services as mentorship
+from mentorship.models import Mentorship
 from programs.models import Cohort, Milestone, Phase
 from programs.services import enrollment as enrollments
 from programs.services import events, kinds, offerings
 from tests.factories import (
+    CoachProfileFactory,
     EnrollmentFactory,
+    FinancialKindFactory,
+    IndividualFactory,
     InvitationFactory,
+    LeavePolicyFactory,
+    MentorshipProgrammeFactory,
     OfferingFactory,
     ReminderFactory,
     SessionFactory,
+    TopicFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +59,8 @@ def t(employer, employee, mentor, hr_admin):
     )
     placed = EnrollmentFactory(offering=reentry, person=employee, cohort=cohort)
     erg = OfferingFactory(employer=employer, kind="erg")
+    programme = MentorshipProgrammeFactory(offering__employer=employer)
+    kind = FinancialKindFactory(employer=employer)
     return {
         "employer": employer,
         "employee": employee,
@@ -68,13 +82,38 @@ def t(employer, employee, mentor, hr_admin):
             recipient=hr_admin, kind="goals.checkin_due", state=Reminder.State.FAILED
         ),
         "question": SurveyQuestion.objects.create(employer=employer, subject="eap", text="Q?"),
+        "coach_profile": CoachProfileFactory(individual__employer=employer),
+        "topic": TopicFactory(employer=employer),
+        "programme": programme,
+        "pair": Mentorship.objects.create(
+            employer=employer,
+            programme=programme,
+            mentee=employee,
+            mentor=mentor,
+            source=Mentorship.Source.RUN,
+            ends_on=date(2027, 3, 1),
+            poor_fit_at=timezone.now(),
+        ),
+        "kind": kind,
+        "financial_request": FinancialRequest.objects.create(
+            employer=employer,
+            person=employee,
+            support=kind,
+            amount=Decimal("200.00"),
+            currency="EUR",
+            description="A course",
+            budget_year=timezone.localdate().year,
+        ),
+        "holiday": PublicHoliday.objects.create(
+            employer=employer, date=date(2026, 12, 25), name="Christmas"
+        ),
+        "leave_policy": LeavePolicyFactory(employer=employer),
     }
 
 
 CSV = b"email,first_name\nnew@acme.test,New\n"
 
-# (name, call(targets, actor)); every service of people, programs, notifications and the
-# leaver steps of requests that does HR's work.
+# (name, call(targets, actor)); every service that does HR's work, app by app.
 SERVICES = [
     (
         "employee_invite",
@@ -236,14 +275,102 @@ SERVICES = [
         lambda t, a: reports.question_update(question=t["question"], actor=a, text="Changed?"),
     ),
     ("question_retire", lambda t, a: reports.question_retire(question=t["question"], actor=a)),
+    (
+        "external_invite",
+        lambda t, a: people.external_invite(
+            employer=t["employer"], actor=a, email="coach@bright.test", first_name="Kim"
+        ),
+    ),
+    (
+        "coaching_settings_update",
+        lambda t, a: coaching.coaching_settings_update(
+            employer=t["employer"],
+            actor=a,
+            direct_requests=True,
+            notice_hours=24,
+            sessions_default=6,
+        ),
+    ),
+    (
+        "coach_invite",
+        lambda t, a: coaching.coach_invite(
+            employer=t["employer"],
+            actor=a,
+            email="coach@bright.test",
+            first_name="Kim",
+            provider_name="Bright Path",
+        ),
+    ),
+    (
+        "coach_add",
+        lambda t, a: coaching.coach_add(
+            employer=t["employer"], actor=a, person=IndividualFactory(employer=t["employer"])
+        ),
+    ),
+    (
+        "coach_profile_update",
+        lambda t, a: coaching.coach_profile_update(
+            profile=t["coach_profile"], actor=a, provider_name="Elsewhere"
+        ),
+    ),
+    ("flag_resolve", lambda t, a: mentorship.flag_resolve(mentorship=t["pair"], actor=a)),
+    (
+        "topic_save",
+        lambda t, a: mentorship.topic_save(actor=a, name="Negotiation", topic=t["topic"]),
+    ),
+    (
+        "programme_update",
+        lambda t, a: mentorship.programme_update(
+            programme=t["programme"], actor=a, default_weeks=20
+        ),
+    ),
+    (
+        "kind_save",
+        lambda t, a: requests.kind_save(
+            employer=t["employer"], actor=a, kind=t["kind"], name="Courses"
+        ),
+    ),
+    (
+        "financial_decline",
+        lambda t, a: requests.financial_decline(
+            request=t["financial_request"], actor=a, reason="Over budget"
+        ),
+    ),
+    (
+        "holiday_add",
+        lambda t, a: requests.holiday_add(
+            employer=t["employer"], actor=a, day=date(2026, 12, 26), name="Boxing Day"
+        ),
+    ),
+    ("holiday_remove", lambda t, a: requests.holiday_remove(holiday=t["holiday"], actor=a)),
+    (
+        "employment_set",
+        lambda t, a: requests.employment_set(
+            person=t["employee"],
+            actor=a,
+            start_date=date(2020, 1, 6),
+            employment_type="permanent",
+        ),
+    ),
+    (
+        "policy_save",
+        lambda t, a: requests.policy_save(
+            employer=t["employer"], actor=a, policy=t["leave_policy"], name="Carers' leave"
+        ),
+    ),
 ]
 # Services that create at the actor's own employer: another employer's HR acts for theirs.
 OWN_EMPLOYER = {"offering_create"}
+# Typed `actor: Individual` and reading the actor's id or employer before the check (the
+# coach edits their own profile; a topic is the actor's employer's): with no actor at all
+# they fail with AttributeError, a caller's bug the type checker catches, not a refusal.
+NEEDS_ACTOR = {"topic_save", "coach_profile_update"}
 WRONG = [
     pytest.param(name, call, wrong, id=f"{name}-{wrong}")
     for name, call in SERVICES
     for wrong in ("employee", "outsider_hr", None)
     if not (wrong == "outsider_hr" and name in OWN_EMPLOYER)
+    and not (wrong is None and name in NEEDS_ACTOR)
 ]
 
 

@@ -88,7 +88,7 @@ def _seed_failure(world: DemoWorld) -> None:
     from careersupport.goals.models import Goal
     from careersupport.goals.reminders import CHECKIN_OVERDUE, checkin_overdue_key
 
-    if Reminder.objects.filter(employer=world.employer, state=Reminder.State.FAILED).exists():
+    if Reminder.objects.for_employer(world.employer).filter(state=Reminder.State.FAILED).exists():
         return
     long_overdue = timezone.localdate() - timedelta(days=7)
     goal = (
@@ -123,9 +123,9 @@ def _seed_failure(world: DemoWorld) -> None:
 def _deliver_what_is_due(world: DemoWorld) -> None:
     """What a worker would deliver in its first minute of `make run`, so the inboxes are
     not empty before it starts (e-mails go where EMAIL_URL says: var/mail/ by default)."""
-    due = Reminder.objects.filter(
-        employer=world.employer,
-        state=Reminder.State.PENDING,
-        next_attempt_at__lte=timezone.now(),
-    ).order_by("next_attempt_at")
+    due = (
+        Reminder.objects.for_employer(world.employer)
+        .filter(state=Reminder.State.PENDING, next_attempt_at__lte=timezone.now())
+        .order_by("next_attempt_at")
+    )
     reminders_deliver(reminder_ids=list(due.values_list("pk", flat=True)[:500]))

@@ -279,9 +279,8 @@ class PolicyForm(forms.ModelForm):
 
     def __init__(self, *args, employer_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["offering"]).queryset = Offering.objects.filter(
-            employer_id=employer_id, kind=Offering.Kind.POLICY
-        )
+        policies = Offering.objects.for_employer(employer_id).filter(kind=Offering.Kind.POLICY)
+        cast(forms.ModelChoiceField, self.fields["offering"]).queryset = policies
         self.fields["offering"].label = "Policy text in the catalog"
 
 

@@ -5,6 +5,7 @@ from datetime import time
 import pytest
 from django.core.exceptions import ValidationError
 
+from careersupport.people.models import Individual
 from coaching import matching, services
 from coaching.models import Engagement
 from tests.factories import (
@@ -81,6 +82,17 @@ def test_preferred_times_count_windows_moved_into_the_persons_zone(employer, emp
     assert names(found) == ["Late", "Early"]
     assert found[0].parts["times"] == 15 and found[1].parts["times"] == 0
     assert "free at your preferred times" in found[0].reasons
+
+
+def test_a_stored_zone_this_host_cannot_load_counts_as_utc(employer, employee):
+    # Written before the validator or by hand: one such row must not break the ranking.
+    Individual.objects.filter(pk=employee.pk).update(time_zone="Mars/Olympus")
+    employee.refresh_from_db()
+    pool_coach(employer, "Utc", time_zone="UTC")
+    pool_coach(employer, "Odd", time_zone="Atlantis/Lost")
+    found = rank(employee)
+    assert sorted(names(found)) == ["Odd", "Utc"]
+    assert [s.facts["apart"] for s in found] == [0, 0]
 
 
 def test_a_coach_at_capacity_or_paused_is_never_suggested(employer, employee):

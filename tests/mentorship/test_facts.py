@@ -4,8 +4,10 @@ per-mentor facts say, and a cohort's reporting lines take one query."""
 import numpy as np
 import pytest
 
+from careersupport.people.models import Individual
 from mentorship.facts import cohort_lines, mentor_facts, mentor_table
 from mentorship.scoring import MenteeFacts, MentorTable, Weights, score_matrix
+from mentorship.selectors import ranked_mentors
 from tests.factories import DepartmentFactory, IndividualFactory, MentorProfileFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +66,13 @@ def test_a_mentor_without_topics_comes_back_from_the_table_as_they_are(employer)
     table = mentor_table(employer)
     assert table.facts(0) == mentor_facts(employer)[0]
     assert table.facts(0).person_id == profile.person_id
+
+
+def test_a_stored_zone_this_host_cannot_load_counts_as_utc(employer, employee, programme):
+    # Written before the validator or by hand: one such row must not break the suggestions.
+    Individual.objects.filter(pk=employee.pk).update(time_zone="Mars/Olympus")
+    employee.refresh_from_db()
+    profile = MentorProfileFactory(person__employer=employer, person__time_zone="Atlantis/Lost")
+    ranking = ranked_mentors(viewer=employee, programme=programme)
+    assert [person for person, _ in ranking.order] == [profile.person_id]
+    assert ranking.mentee.tz_offset == 0 and ranking.table.tz_offset.tolist() == [0.0]

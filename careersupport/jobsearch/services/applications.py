@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careersupport import uploads
+from careersupport.goals.dates import owner_today
 from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
 from careersupport.notifications.timing import at_local
 from careersupport.people.models import Individual
@@ -50,10 +51,6 @@ EDITABLE = (
     "notes",
     "shared_with_coach",
 )
-
-
-def owner_today(owner: Individual) -> date:
-    return timezone.localdate(timezone=owner.tzinfo)
 
 
 def _require_owner(application: Application, actor: Individual) -> None:
