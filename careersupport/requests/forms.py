@@ -11,7 +11,14 @@ from careersupport import uploads
 from careersupport.people.models import Individual
 from programs.models import Offering
 
-from .models import WEEKDAYS, Employment, FinancialKind, FlexibleArrangement, LeavePolicy
+from .models import (
+    WEEKDAYS,
+    Employment,
+    FinancialKind,
+    FlexibleArrangement,
+    LeavePolicy,
+    Status,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -238,6 +245,43 @@ class NoteForm(forms.Form):
 
 class ReturnForm(forms.Form):
     returned_on = forms.DateField(label="Back at work on", widget=DATE)
+
+
+class RequestFilterForm(forms.Form):
+    """The filters of HR's list of every request. `when` reads leave dates, so it goes with
+    leave only; `person` (hidden) comes from a person's page."""
+
+    KINDS = [("", "All kinds"), ("leave", "Leave"), ("flexible", "Flexible work")]
+    WHEN = [
+        ("", "Any dates"),
+        ("upcoming", "Leave to come"),
+        ("current", "On leave now"),
+        ("past", "Leave ended"),
+        ("unreturned", "Leave ended, return not recorded"),
+    ]
+
+    q = forms.CharField(label="Name or e-mail", required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label="Kind", choices=[*KINDS, ("financial", "Financial support")], required=False
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Any status"), *Status.choices], required=False
+    )
+    when = forms.ChoiceField(label="Leave dates", choices=WHEN, required=False)
+    person = forms.ModelChoiceField(
+        queryset=Individual.objects.none(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, employer_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = cast(forms.ModelChoiceField, self.fields["person"])
+        person.queryset = Individual.objects.for_employer(employer_id)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("when") and data.get("kind") not in ("", "leave", None):
+            self.add_error("when", "Leave dates go with leave: choose the kind Leave or All kinds.")
+        return data
 
 
 class PolicyForm(forms.ModelForm):

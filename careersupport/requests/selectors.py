@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet, Value
+from django.db.models import Q, QuerySet, Value
 
 from careersupport.people.models import Individual
 
@@ -137,27 +137,35 @@ def waiting_for(viewer: Individual, *, page: int = 1, per_page: int = 25) -> Wai
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         start = (page - 1) * per_page
         keys = list(union.order_by("created_at", "id")[start : start + per_page])
-        ids: dict[str, list[int]] = {"leave": [], "flexible": [], "financial": []}
-        for _, pk, kind in keys:
-            ids[kind].append(pk)
-        found: dict[tuple[str, int], LeaveRequest | FlexibleArrangement | FinancialRequest] = {}
-        if ids["leave"]:
-            for r in LeaveRequest.objects.filter(pk__in=ids["leave"]).select_related(
-                "person", "person__department", "policy"
-            ):
-                found["leave", r.pk] = r
-        if ids["flexible"]:
-            for a in FlexibleArrangement.objects.filter(pk__in=ids["flexible"]).select_related(
-                "person", "person__department", "colleague"
-            ):
-                found["flexible", a.pk] = a
-        if ids["financial"]:
-            for f in FinancialRequest.objects.filter(pk__in=ids["financial"]).select_related(
-                "person", "person__department", "support"
-            ):
-                found["financial", f.pk] = f
-        rows = [(kind, found[kind, pk]) for _, pk, kind in keys if (kind, pk) in found]
+        rows = rows_for(keys)
     return WaitingPage(rows=rows, counts=counts, number=page, pages=pages)
+
+
+Row = LeaveRequest | FlexibleArrangement | FinancialRequest
+
+
+def rows_for(keys) -> list[tuple[str, Row]]:
+    """The requests of a page of (sort key, id, kind) keys, in their order: one query per
+    kind on the page, with what a list row shows and without the confidential text (a leave
+    or flexible-work reason, a financial description), which no list carries."""
+    ids: dict[str, list[int]] = {"leave": [], "flexible": [], "financial": []}
+    for _, pk, kind in keys:
+        ids[kind].append(pk)
+    related = ("person", "person__department", "decided_by")
+    sets: dict[str, QuerySet] = {
+        "leave": LeaveRequest.objects.select_related(*related, "policy").defer("reason"),
+        "flexible": FlexibleArrangement.objects.select_related(
+            *related, "person__manager", "colleague"
+        ).defer("reason"),
+        "financial": FinancialRequest.objects.select_related(*related, "support").defer(
+            "description"
+        ),
+    }
+    found: dict[tuple[str, int], Row] = {}
+    for kind, pks in ids.items():
+        if pks:
+            found.update(((kind, r.pk), r) for r in sets[kind].filter(pk__in=pks))
+    return [(kind, found[kind, pk]) for _, pk, kind in keys if (kind, pk) in found]
 
 
 def waiting_count(viewer: Individual) -> int:
@@ -273,3 +281,71 @@ def financial_for_hr_csv(viewer: Individual, year: int):
         .select_related("person", "person__department", "support")
         .order_by("created_at", "id")
     )
+
+
+def _name_q(q: str) -> Q:
+    """Every word of `q` in the person's names or e-mail."""
+    found = Q()
+    for word in q.split():
+        found &= (
+            Q(person__first_name__icontains=word)
+            | Q(person__preferred_name__icontains=word)
+            | Q(person__last_name__icontains=word)
+            | Q(person__email__icontains=word)
+        )
+    return found
+
+
+def _leave_when(leave: QuerySet[LeaveRequest], when: str, today: date):
+    """Leave by its dates, and the (field, descending) it is best read in."""
+    if when == "upcoming":
+        return leave.filter(start_date__gt=today), ("start_date", False)
+    if when == "current":
+        # Approved, today within its dates, and not back at work early.
+        on_leave = leave.filter(status=Status.APPROVED, start_date__lte=today, end_date__gte=today)
+        back = Q(returned_on__isnull=False, returned_on__lte=today)
+        return on_leave.exclude(back), ("end_date", False)
+    if when == "past":
+        return leave.filter(end_date__lt=today), ("end_date", True)
+    if when == "unreturned":
+        ended = leave.filter(status=Status.APPROVED, end_date__lt=today, returned_on__isnull=True)
+        return ended, ("end_date", True)
+    return leave, ("created_at", True)
+
+
+def requests_for_hr(
+    viewer: Individual,
+    *,
+    today: date,
+    kind: str = "",
+    status: str = "",
+    q: str = "",
+    when: str = "",
+    person: Individual | None = None,
+):
+    """Every request of the viewer's employer (rule 2), decided or not, as (sort key, id,
+    kind) keys for `rows_for`: newest first; with `when`, leave only, in the order of its
+    dates (to come: soonest first; now: back soonest first; ended: latest first)."""
+    employer = viewer.employer_id
+    sets: dict[str, QuerySet] = {
+        "leave": LeaveRequest.objects.for_employer(employer),
+        "flexible": FlexibleArrangement.objects.for_employer(employer),
+        "financial": FinancialRequest.objects.for_employer(employer),
+    }
+    if when:
+        kind = "leave"
+    sets["leave"], sort = _leave_when(sets["leave"], when, today)
+    parts = []
+    for name, qs in sets.items():
+        if kind and name != kind:
+            continue
+        if status:
+            qs = qs.filter(status=status)
+        if q:
+            qs = qs.filter(_name_q(q))
+        if person is not None:
+            qs = qs.filter(person=person)
+        parts.append(qs.order_by().annotate(k=Value(name)).values_list(sort[0], "id", "k"))
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    field, descending = sort
+    return union.order_by(f"-{field}", "-id") if descending else union.order_by(field, "id")

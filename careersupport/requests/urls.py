@@ -30,6 +30,7 @@ urlpatterns = [
     path("receipts/<int:pk>/", financial.receipt_download, name="receipt"),
     # HR
     path("manage/", manage.manage, name="manage"),
+    path("manage/all/", manage.request_list, name="all"),
     path("manage/policies/new/", manage.policy_create, name="policy-create"),
     path("manage/policies/<int:pk>/", manage.policy_edit, name="policy-edit"),
     path("manage/support/new/", manage.kind_create, name="kind-create"),

@@ -13,10 +13,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careersupport.people.permissions import get_person_for_hr, hr_required
-from careersupport.utils import add_service_errors, csv_cell, csv_download
+from careersupport.utils import add_service_errors, csv_cell, csv_download, paginate
 
 from .. import selectors, services
-from ..forms import EmploymentForm, HolidayForm, HolidayImportForm, KindForm, PolicyForm
+from ..forms import (
+    EmploymentForm,
+    HolidayForm,
+    HolidayImportForm,
+    KindForm,
+    PolicyForm,
+    RequestFilterForm,
+)
 from ..models import Employment, PublicHoliday
 from ..services.common import local_today
 
@@ -35,6 +42,34 @@ def manage(request):
             "year": year,
         },
     )
+
+
+@hr_required
+def request_list(request):
+    """Every request of the employer, decided or not, to open one and act on it (record a
+    return, override a manager's flexible-work decision). Bad filters answer 400."""
+    me = request.individual
+    form = RequestFilterForm(request.GET or None, employer_id=me.employer_id)
+    context: dict = {"form": form, "page": None, "rows": []}
+    if request.GET and not form.is_valid():
+        return render(request, "requests/hr_list.html", context, status=400)
+    data = form.cleaned_data if request.GET else {}
+    today = local_today(me)
+    keys = selectors.requests_for_hr(
+        me,
+        today=today,
+        kind=data.get("kind", ""),
+        status=data.get("status", ""),
+        q=data.get("q", ""),
+        when=data.get("when", ""),
+        person=data.get("person"),
+    )
+    page = paginate(request, keys)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context |= {"page": page, "rows": selectors.rows_for(page.object_list)}
+    context |= {"query": query.urlencode(), "person": data.get("person"), "today": today}
+    return render(request, "requests/hr_list.html", context)
 
 
 def _save_policy(request, policy):
