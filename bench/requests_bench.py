@@ -268,6 +268,19 @@ def main() -> None:
     pages = [
         ("approver page, HR", f"hr@{slug}.test", reverse("requests:decide"), None),
         ("approver page, manager", f"manager@{slug}.test", reverse("requests:decide"), None),
+        ("all requests, HR", f"hr@{slug}.test", reverse("requests:all"), None),
+        (
+            "all, on leave now",
+            f"hr@{slug}.test",
+            reverse("requests:all") + "?when=current",
+            None,
+        ),
+        (
+            "all, approved, p. 3",
+            f"hr@{slug}.test",
+            reverse("requests:all") + "?status=approved&page=3",
+            None,
+        ),
         (
             "team month (manager)",
             f"manager@{slug}.test",

@@ -257,6 +257,8 @@ class LeaveRequest(models.Model):
                 condition=Q(status="pending"),
                 name="leave_waiting",
             ),
+            # HR's list of every request reads the employer's newest first.
+            models.Index(fields=["employer", "created_at", "id"], name="leave_by_employer"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -345,6 +347,8 @@ class FlexibleArrangement(models.Model):
                 condition=Q(status="pending"),
                 name="flexible_waiting",
             ),
+            # HR's list of every request reads the employer's newest first.
+            models.Index(fields=["employer", "created_at", "id"], name="flexible_by_employer"),
         ]
 
     def __str__(self) -> str:
@@ -512,6 +516,8 @@ class FinancialRequest(models.Model):
                 condition=Q(status="pending"),
                 name="financial_waiting",
             ),
+            # HR's list of every request reads the employer's newest first.
+            models.Index(fields=["employer", "created_at", "id"], name="financial_by_employer"),
         ]
 
     def __str__(self) -> str:
