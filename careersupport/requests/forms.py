@@ -6,6 +6,7 @@ from datetime import date
 from typing import cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from careersupport import uploads
 from careersupport.people.models import Individual
@@ -241,6 +242,15 @@ class NoteForm(forms.Form):
     amount = forms.DecimalField(
         label="Amount approved", required=False, min_value=0.01, max_digits=12, decimal_places=2
     )
+
+
+def note_errors(error: ValidationError) -> ValidationError:
+    """A decision service names the note of a decline `reason`; on `NoteForm` it is `note`."""
+    if hasattr(error, "error_dict") and "reason" in error.error_dict:
+        errors = dict(error.error_dict)
+        errors["note"] = errors.pop("reason")
+        return ValidationError(errors)
+    return error
 
 
 class ReturnForm(forms.Form):

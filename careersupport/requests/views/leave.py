@@ -11,7 +11,7 @@ from careersupport.people.permissions import employee_required, individual_requi
 from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
-from ..forms import LeaveForm, NoteForm, ReturnForm
+from ..forms import LeaveForm, NoteForm, ReturnForm, note_errors
 from ..permissions import get_leave_for_user
 from ..services.common import local_today
 
@@ -69,6 +69,13 @@ def leave_create(request):
 @individual_required
 def leave_detail(request, pk: int):
     leave, access = get_leave_for_user(request.individual, pk)
+    return _leave_page(request, leave, access)
+
+
+def _leave_page(request, leave, access, *, decide_form=None, return_form=None, status=200):
+    """The leave's page; after a refused decision or return, with that form as typed and
+    its problems beside the field and at the top (400)."""
+    hr = access.role == "hr"
     return render(
         request,
         "requests/leave_detail.html",
@@ -76,14 +83,15 @@ def leave_detail(request, pk: int):
             "leave": leave,
             "access": access,
             "history": selectors.history_of(leave),
-            "decide_form": NoteForm() if access.role == "hr" and leave.is_open else None,
-            "return_form": ReturnForm()
-            if access.role == "hr" and leave.status == "approved"
+            "decide_form": (decide_form or NoteForm()) if hr and leave.is_open else None,
+            "return_form": (return_form or ReturnForm())
+            if hr and leave.status == "approved"
             else None,
             "can_cancel": access.is_requester
             and leave.status in ("pending", "approved")
             and leave.start_date > local_today(request.individual),
         },
+        status=status,
     )
 
 
@@ -115,36 +123,40 @@ def leave_cancel(request, pk: int):
 @employee_required
 def leave_decide(request, pk: int):
     me = request.individual
-    leave, _ = get_leave_for_user(me, pk, decide=True)
+    leave, access = get_leave_for_user(me, pk, decide=True)
     form = NoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError("Choose approve or decline.")
-        if form.cleaned_data["decision"] == "approve":
-            services.leave_approve(leave=leave, actor=me, note=form.cleaned_data["note"])
+    if form.is_valid():
+        note = form.cleaned_data["note"]
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                services.leave_approve(leave=leave, actor=me, note=note)
+            else:
+                services.leave_decline(leave=leave, actor=me, reason=note)
+        except ValidationError as error:
+            if not leave.is_open:  # decided or withdrawn meanwhile: no form to show it on
+                message_service_error(request, error)
+                return redirect(leave)
+            add_service_errors(form, note_errors(error))
         else:
-            services.leave_decline(leave=leave, actor=me, reason=form.cleaned_data["note"])
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(
-            request, f"{leave.person.full_name}'s leave: {form.cleaned_data['decision']}d."
-        )
-    return redirect(leave)
+            messages.success(
+                request, f"{leave.person.full_name}'s leave: {form.cleaned_data['decision']}d."
+            )
+            return redirect(leave)
+    return _leave_page(request, leave, access, decide_form=form, status=400)
 
 
 @require_POST
 @employee_required
 def leave_return(request, pk: int):
     me = request.individual
-    leave, _ = get_leave_for_user(me, pk, decide=True)
+    leave, access = get_leave_for_user(me, pk, decide=True)
     form = ReturnForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError("Give the date they came back.")
-        services.leave_record_return(leave=leave, actor=me, **form.cleaned_data)
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(request, "The return to work is recorded.")
-    return redirect(leave)
+    if form.is_valid():
+        try:
+            services.leave_record_return(leave=leave, actor=me, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The return to work is recorded.")
+            return redirect(leave)
+    return _leave_page(request, leave, access, return_form=form, status=400)
