@@ -2,12 +2,13 @@
 problem beside the field and in the summary at the top, and nothing written."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from careersupport.requests import services
-from careersupport.requests.models import LeaveRequest
+from careersupport.requests.models import FinancialRequest, LeaveRequest
 from careersupport.requests.services.common import local_today
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,45 @@ def test_a_return_before_the_start_is_refused_beside_the_date(client_for, hr_adm
     error = html.split('id="id_returned_on_error">', 1)[1].split("</small>", 1)[0]
     assert "cannot be before the leave started" in error
     assert LeaveRequest.objects.get(pk=leave.pk).returned_on is None
+
+
+def test_a_part_approval_without_a_note_keeps_the_amount_typed(
+    client_for, hr_admin, employee, course
+):
+    made = services.financial_request_create(
+        person=employee,
+        actor=employee,
+        support=course,
+        amount=Decimal("400"),
+        currency="EUR",
+        description="AWS certification exam",
+    )
+    response = client_for(hr_admin).post(
+        reverse("requests:financial-decide", args=[made.pk]),
+        {"decision": "approve", "amount": "250", "note": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "data-error-summary" in html and 'value="250"' in html
+    error = html.split('id="note-error-approve">', 1)[1].split("</small>", 1)[0]
+    assert "Say why only part is approved" in error
+    assert FinancialRequest.objects.get(pk=made.pk).status == "pending"
+
+
+def test_an_amount_above_the_ask_is_refused_beside_it(client_for, hr_admin, employee, course):
+    made = services.financial_request_create(
+        person=employee,
+        actor=employee,
+        support=course,
+        amount=Decimal("400"),
+        currency="EUR",
+        description="AWS certification exam",
+    )
+    response = client_for(hr_admin).post(
+        reverse("requests:financial-decide", args=[made.pk]),
+        {"decision": "approve", "amount": "900", "note": "All of it"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Approve between" in html.split('id="id_amount_error">', 1)[1].split("</small>")[0]
+    assert "All of it" in html and 'value="900"' in html

@@ -12,7 +12,7 @@ from careersupport.people.permissions import employee_required, individual_requi
 from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
-from ..forms import FinancialForm, NoteForm
+from ..forms import FinancialForm, NoteForm, note_errors
 from ..permissions import get_financial_for_user, get_receipt_for_user
 from ..services.common import local_today
 
@@ -47,11 +47,19 @@ def financial_create(request):
 @individual_required
 def financial_detail(request, pk: int):
     made, access = get_financial_for_user(request.individual, pk)
+    return _financial_page(request, made, access)
+
+
+def _financial_page(request, made, access, *, decide_form=None, status=200):
+    """The request's page; after a refused decision, with the form as typed and its
+    problems beside the field and at the top (400)."""
     budget = None
     if made.is_open:
         budget = services.budget_for(
             support=made.support, person=made.person, year=made.budget_year
         )
+    if decide_form is None and access.role == "hr" and made.is_open:
+        decide_form = NoteForm(initial={"amount": made.amount})
     return render(
         request,
         "requests/financial_detail.html",
@@ -62,10 +70,9 @@ def financial_detail(request, pk: int):
             "receipts": made.receipts.all(),
             "instalments": made.instalments.all(),
             "history": selectors.history_of(made),
-            "decide_form": NoteForm(initial={"amount": made.amount})
-            if access.role == "hr" and made.is_open
-            else None,
+            "decide_form": decide_form if access.role == "hr" and made.is_open else None,
         },
+        status=status,
     )
 
 
@@ -73,25 +80,26 @@ def financial_detail(request, pk: int):
 @employee_required
 def financial_decide(request, pk: int):
     me = request.individual
-    made, _ = get_financial_for_user(me, pk, decide=True)
+    made, access = get_financial_for_user(me, pk, decide=True)
     form = NoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+    if form.is_valid():
         data = form.cleaned_data
-        if data["decision"] == "approve":
-            services.financial_approve(
-                request=made, actor=me, amount=data["amount"], note=data["note"]
-            )
+        try:
+            if data["decision"] == "approve":
+                services.financial_approve(
+                    request=made, actor=me, amount=data["amount"], note=data["note"]
+                )
+            else:
+                services.financial_decline(request=made, actor=me, reason=data["note"])
+        except ValidationError as error:
+            if not made.is_open:  # decided or withdrawn meanwhile: no form to show it on
+                message_service_error(request, error)
+                return redirect(made)
+            add_service_errors(form, note_errors(error))
         else:
-            services.financial_decline(request=made, actor=me, reason=data["note"])
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(
-            request, f"{made.person.full_name}'s request: {form.cleaned_data['decision']}d."
-        )
-    return redirect(made)
+            messages.success(request, f"{made.person.full_name}'s request: {data['decision']}d.")
+            return redirect(made)
+    return _financial_page(request, made, access, decide_form=form, status=400)
 
 
 @individual_required
