@@ -345,7 +345,43 @@ def requests_for_hr(
             qs = qs.filter(_name_q(q))
         if person is not None:
             qs = qs.filter(person=person)
-        parts.append(qs.order_by().annotate(k=Value(name)).values_list(sort[0], "id", "k"))
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    field, descending = sort
-    return union.order_by(f"-{field}", "-id") if descending else union.order_by(field, "id")
+        parts.append(qs.annotate(k=Value(name)).values_list(sort[0], "id", "k"))
+    return MergedKeys(parts, *sort)
+
+
+class MergedKeys:
+    """The (sort key, id, kind) keys of several tables in one order, for a `Paginator`.
+
+    PostgreSQL does not merge a UNION ALL's ordered index scans (it sorts every row: 450,000
+    at the benchmark's size), so each table gives only its first `stop` keys in order, by its
+    own index, and the page is cut from their union. The count stops at `CAP`: past it the
+    pages are still there, and the total reads "more than"."""
+
+    CAP = 10_000
+
+    def __init__(self, parts: list[QuerySet], field: str, descending: bool):
+        self.order = (f"-{field}", "-id") if descending else (field, "id")
+        # A part that is none() would make Django's union drop out to one sliced part.
+        self.parts = [qs.order_by(*self.order) for qs in parts if not qs.query.is_empty()]
+        self.capped = False
+
+    def count(self) -> int:
+        total = 0
+        for qs in self.parts:
+            total += qs.order_by()[: self.CAP + 1 - total].count()
+            if total > self.CAP:
+                self.capped = True
+                return self.CAP
+        return total
+
+    def __getitem__(self, page: slice) -> list:
+        start, stop = page.start or 0, page.stop
+        if not self.parts or stop <= start:
+            return []
+        if len(self.parts) == 1:
+            return list(self.parts[0][start:stop])
+        heads = [qs[:stop] for qs in self.parts]
+        return list(heads[0].union(*heads[1:], all=True).order_by(*self.order)[start:stop])
+
+    def __len__(self) -> int:
+        return self.count()

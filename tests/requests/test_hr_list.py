@@ -8,11 +8,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from careersupport.requests import selectors
 from careersupport.requests.models import FinancialRequest, FlexibleArrangement, Status
 from tests.factories import IndividualFactory, LeaveRequestFactory
 
@@ -227,3 +229,34 @@ def test_hrs_menu_and_the_decide_page_link_to_the_list(client_for, hr_admin, man
     assert f'href="{LIST}"' in client_for(hr_admin).get(reverse("requests:decide")).text
     assert f'href="{LIST}"' in client_for(hr_admin).get(reverse("home")).text
     assert f'href="{LIST}"' not in client_for(manager).get(reverse("requests:decide")).text
+
+
+def test_pages_cut_from_each_tables_head_match_one_full_sort(hr_admin, one_of_each):
+    keys = selectors.requests_for_hr(hr_admin, today=timezone.localdate())
+    everything = sorted(
+        ((item.created_at, item.pk, kind) for kind, item in _kinds(one_of_each)),
+        reverse=True,
+    )
+    assert keys.count() == len(everything) == 7 and not keys.capped
+    pages = [keys[start : start + 3] for start in (0, 3, 6)]
+    assert [k for page in pages for k in page] == everything
+
+
+def test_the_count_stops_at_its_cap(hr_admin, one_of_each, monkeypatch, client_for):
+    monkeypatch.setattr(selectors.MergedKeys, "CAP", 4)
+    keys = selectors.requests_for_hr(hr_admin, today=timezone.localdate())
+    assert keys.count() == 4 and keys.capped
+    assert len(keys[0:7]) == 7  # the rows past the cap are still there
+    monkeypatch.setattr(selectors.MergedKeys, "CAP", 2)
+    monkeypatch.setattr("careersupport.requests.views.manage.paginate", _paginate_by_one)
+    assert "Page 1 of 2 (more than 2 in all)" in client_for(hr_admin).get(LIST).text
+
+
+def _paginate_by_one(request, keys):
+    return Paginator(keys, 1).get_page(request.GET.get("page"))
+
+
+def _kinds(made):
+    for key, item in made.items():
+        kind = {"flexible": "flexible", "financial": "financial"}.get(key, "leave")
+        yield kind, item
