@@ -4,7 +4,7 @@
 A table's rows are the kinds (or the offerings of a chosen kind) in the chosen period, or the
 periods of a trend; its columns are figures of one family. A figure a cell may not show is
 "not shown"; a row whose group (the family's `size` measure) may not be shown is not listed
-at all, in the page as in its CSV.
+at all (a period of a trend and a total row neither), in the page, its chart and its CSV.
 """
 
 from __future__ import annotations
@@ -111,14 +111,20 @@ def _too_few(figure: Figure | None, n: str) -> Cell | None:
 
 @dataclass(frozen=True)
 class Mean:
-    """`total / n` over at least `MIN_GROUP` answers whose count is shown."""
+    """`total / n` over at least `MIN_GROUP` answers whose count is shown; when `n` counts
+    something else than people (sessions rated), over at least `MIN_GROUP` of the `people`
+    it is about, whose count is shown."""
 
     total: str
     n: str
     label: str
+    people: str = ""
 
     def cell(self, figure: Figure | None) -> Cell:
-        if (guarded := _too_few(figure, self.n)) or figure is None:
+        guarded = _too_few(figure, self.n)
+        if guarded is None and self.people:
+            guarded = _too_few(figure, self.people)
+        if guarded or figure is None:
             return guarded or Cell("—")
         value = figure.values.get(self.total, 0) / figure.values[self.n]
         return Cell(f"{value:.1f}", value)
@@ -196,14 +202,14 @@ def _table(
     scale: float | None = None,
     listing: bool = True,
 ) -> Table:
-    """Rows of (label, figure, is the total); a row whose `size` is hidden or zero is not
-    listed (unless `listing` is off: the periods of a trend are always listed). The chart
-    shows column `chart`."""
+    """Rows of (label, figure, is the total); a row whose `size` is hidden is not listed,
+    nor one whose `size` is zero, unless it is the total or `listing` is off (the periods of
+    a trend with no one are listed). The chart shows column `chart`."""
     caption = f"{title}: {filters.period.label}, {filters.department_name.lower()}"
     table = Table(key=key, title=title, caption=caption, header=header, columns=columns)
     for label, figure, total in rows:
         size_cell = Count(size, "").cell(figure)
-        if listing and not total and (size_cell.hidden or not size_cell.value):
+        if size_cell.hidden or (listing and not total and not size_cell.value):
             table.not_listed += int(size_cell.hidden)
             continue
         table.rows.append(Row(label, [c.cell(figure) for c in columns], total))
@@ -417,8 +423,9 @@ def results_tables(employer, filters: Filters) -> list[Table]:
         Count("others", "Non-participants with a goal due"),
         Share("other_achieved", "other_goals", "Their goals achieved"),
     ]
-    for row, (_, _, other) in zip(goals.rows, goal_rows, strict=True):
-        row.cells += [c.cell(other) for c in non_participants]
+    others = {p.label: other for p, _, other in goal_rows}
+    for row in goals.rows:
+        row.cells += [c.cell(others[row.label]) for c in non_participants]
     goals.columns += non_participants
     reentry = _table(
         key="reentry",
@@ -447,7 +454,7 @@ def results_tables(employer, filters: Filters) -> list[Table]:
             Count("completed", "Completed"),
             Share("completed", "ended", "Completion rate"),
             Count("sessions", "Sessions held"),
-            Mean("rating_sum", "rated", "Session rating (1–5)"),
+            Mean("rating_sum", "rated", "Session rating (1–5)", people="raters"),
             Mean("progress_sum", "reviewed", "Goal progress at the end (1–5)"),
             Share("recommend", "reviewed", "Would recommend their coach"),
         ],

@@ -1,0 +1,145 @@
+"""A group of fewer than five people shows nothing derived from it: not the goals or the
+sessions they had, nor a rating of them, in the table, its chart or its CSV; and a trend's
+period or a total row whose group is hidden is not listed at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from careersupport.reports.registry import families
+from careersupport.reports.services import rollup_run
+from coaching.models import SessionFeedback
+from tests.factories import (
+    CoachingSessionFactory,
+    CoachProfileFactory,
+    EngagementFactory,
+    EnrollmentFactory,
+    GoalFactory,
+    IndividualFactory,
+    OfferingFactory,
+)
+
+from .conftest import TODAY, at
+
+pytestmark = pytest.mark.django_db
+MARCH = {"period": "2026-03"}
+
+
+def _rolled(employer, clock):
+    clock(at(TODAY))
+    rollup_run(employer=employer, today=TODAY)
+
+
+def _everything(client, table: str, query: dict) -> tuple[list[str], str, list[list[str]]]:
+    """The table's cells, its chart's texts (bars, title, summary) and its CSV rows."""
+    response = client.get(reverse("reports:results"), query)
+    found = next(t for t in response.context["tables"] if t.key == table)
+    cells = [c.text for row in found.rows for c in row.cells]
+    chart = found.chart
+    texts = "" if chart is None else " ".join([chart.summary, *(b.text for b in chart.bars)])
+    download = client.get(reverse("reports:table-csv", args=[table]), query)
+    rows = list(csv.reader(io.StringIO(download.content.decode())))
+    return cells, texts, rows
+
+
+@pytest.fixture
+def three_with_many_goals(employer):
+    """Three people in a March workshop with 12 goals due in March, 9 achieved (75%); three
+    in nothing with 6 goals, 3 achieved (50%)."""
+    workshop = OfferingFactory(
+        employer=employer, starts_on=date(2026, 3, 1), ends_on=date(2026, 3, 31)
+    )
+    for i in range(6):
+        person = IndividualFactory(employer=employer)
+        if i < 3:
+            EnrollmentFactory(
+                offering=workshop,
+                person=person,
+                status="completed",
+                started_at=at(date(2026, 3, 2)),
+            )
+        goals = 4 if i < 3 else 2
+        for day in range(goals):
+            achieved = day < goals - 1 if i < 3 else day == 0
+            GoalFactory(
+                owner=person,
+                target_date=date(2026, 3, 10 + day),
+                status="achieved" if achieved else "active",
+            )
+
+
+def test_goals_of_three_participants_show_nowhere(
+    three_with_many_goals, employer, hr_admin, client_for, clock
+):
+    _rolled(employer, clock)
+    client = client_for(hr_admin)
+    cells, chart, rows = _everything(client, "goals", MARCH)
+    for shown in ("75%", "50%", "12", "9", "6", "3"):
+        assert shown not in cells and not any(shown in row for row in rows[1:])
+    assert "75%" not in chart and "50%" not in chart
+    assert "Mar 2026" not in [row[0] for row in rows[1:]]  # the period is not listed
+
+
+@pytest.fixture
+def coach(employer):
+    return CoachProfileFactory(individual__employer=employer).individual
+
+
+def _coached(coach, person, sessions: int, rating: int | None, hour: int):
+    engagement = EngagementFactory(coachee=person, coach=coach, started_on=date(2026, 2, 2))
+    for day in range(sessions):
+        held = CoachingSessionFactory(
+            engagement=engagement,
+            starts_at=at(date(2026, 3, 2 + day), hour),
+            ends_at=at(date(2026, 3, 2 + day), hour + 1),
+            kind="session",
+            status="held",
+        )
+        if rating:
+            SessionFeedback.objects.create(
+                session=held,
+                engagement=engagement,
+                coach=coach,
+                coachee=person,
+                rating=rating,
+            )
+
+
+def test_sessions_of_three_coachees_show_nowhere_not_even_in_the_total(
+    employer, hr_admin, coach, client_for, clock
+):
+    for i, rating in enumerate((4, 4, 5)):  # 21 sessions, rated 4.3 on average
+        _coached(coach, IndividualFactory(employer=employer), 7, rating, hour=8 + i)
+    _rolled(employer, clock)
+    cells, chart, rows = _everything(client_for(hr_admin), "coaching", MARCH)
+    for shown in ("21", "4.3", "3"):
+        assert shown not in cells and not any(shown in row for row in rows[1:])
+    assert "21" not in chart and "4.3" not in chart
+    assert rows[1:] == []  # not the programme's row, nor "All of coaching"
+
+
+def test_a_session_rating_needs_five_coachees_who_rated_not_five_sessions(
+    employer, hr_admin, coach, client_for, clock
+):
+    # Six coachees, 36 sessions held; only three of them rated theirs (18 ratings of 2).
+    for i in range(6):
+        _coached(coach, IndividualFactory(employer=employer), 6, 2 if i < 3 else None, 8 + i)
+    _rolled(employer, clock)
+    response = client_for(hr_admin).get(reverse("reports:results"), MARCH)
+    coaching = next(t for t in response.context["tables"] if t.key == "coaching")
+    total = next(r for r in coaching.rows if r.total)
+    by_label = {c.label: cell.text for c, cell in zip(coaching.columns, total.cells, strict=True)}
+    assert (by_label["Coachees"], by_label["Sessions held"]) == ("6", "36")
+    assert by_label["Session rating (1–5)"] == "not shown"
+
+
+def test_every_figure_that_counts_no_one_names_the_people_it_is_about():
+    for family in families().values():
+        people = {m.name for m in family.measures if m.people}
+        for measure in family.measures:
+            assert measure.people or measure.about in people, (family.key, measure.name)
