@@ -589,11 +589,14 @@ def question_results(employer, filters: Filters) -> list[QuestionResult]:
         elif question.type == SurveyQuestion.Type.SCALE:
             mean = figure.values.get(question_measure(question.pk, "sum"), 0) / n
             result = f"{mean:.1f} of 5"
-        else:
-            shares = [
-                f"{choice} {100 * figure.values.get(question_measure(question.pk, f'c{i}'), 0) / n:.0f}%"
-                for i, choice in enumerate(question.choices)
-            ]
+        else:  # a choice of 1 to 4 people (or one that would reveal one) is hidden
+            shares = []
+            for i, choice in enumerate(question.choices):
+                name = question_measure(question.pk, f"c{i}")
+                if name in figure.hidden:
+                    shares.append(f"{choice} {HIDDEN}")
+                else:
+                    shares.append(f"{choice} {100 * figure.values.get(name, 0) / n:.0f}%")
             result = " · ".join(shares)
         results.append(QuestionResult(question, answers, result))
     return results

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from careersupport.reports.models import SurveyQuestion
 from careersupport.reports.registry import families
 from careersupport.reports.services import rollup_run
 from coaching.models import SessionFeedback
@@ -22,6 +23,7 @@ from tests.factories import (
     GoalFactory,
     IndividualFactory,
     OfferingFactory,
+    SurveyAnswerFactory,
 )
 
 from .conftest import TODAY, at
@@ -143,3 +145,45 @@ def test_every_figure_that_counts_no_one_names_the_people_it_is_about():
         people = {m.name for m in family.measures if m.people}
         for measure in family.measures:
             assert measure.people or measure.about in people, (family.key, measure.name)
+
+
+def _format_answers(employer, picks: dict[str, int]):
+    question = SurveyQuestion.objects.create(
+        employer=employer,
+        subject="workshop",
+        text="Format?",
+        type="choice",
+        choices=["Online", "In person", "Both"],
+    )
+    for pick, times in picks.items():
+        for _ in range(times):
+            SurveyAnswerFactory(
+                employer=employer, month=date(2026, 3, 1), extra={question.pk: pick}
+            )
+    return question
+
+
+def _choice_result(client, query) -> str:
+    response = client.get(reverse("reports:surveys"), {**query, "kind": "workshop"})
+    (result,) = response.context["question_results"]
+    assert result.result in response.content.decode()
+    return result.result
+
+
+def test_a_choice_of_one_to_four_people_shows_no_share(employer, hr_admin, client_for, clock):
+    # Twelve answered: 7 online, 3 in person, 2 both. The two small choices are hidden
+    # (together five, so neither is the rest of the other).
+    _format_answers(employer, {"Online": 7, "In person": 3, "Both": 2})
+    _rolled(employer, clock)
+    result = _choice_result(client_for(hr_admin), MARCH)
+    assert result == "Online 58% · In person not shown · Both not shown"
+
+
+def test_small_choices_that_make_fewer_than_five_together_hide_a_third(
+    employer, hr_admin, client_for, clock
+):
+    # 5 online, 1 in person, 1 both: the two small ones would be 7 - 5, so online hides too.
+    _format_answers(employer, {"Online": 5, "In person": 1, "Both": 1})
+    _rolled(employer, clock)
+    result = _choice_result(client_for(hr_admin), MARCH)
+    assert result == "Online not shown · In person not shown · Both not shown"

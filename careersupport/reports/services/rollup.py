@@ -41,7 +41,8 @@ def rollup_compute(*, employer: Employer, today: date | None = None) -> list[Fig
     figures = []
     for family in families().values():
         cells = family.compute(context)
-        hidden = follow(suppress(cells, family.people(cells), family.splits), family.about(cells))
+        hidden = suppress(cells, family.people(cells), family.splits_of(cells))
+        hidden = follow(hidden, family.about(cells))
         for coord, values in sorted(cells.items()):
             grain, period, department, kind, offering = coord
             figures.append(
