@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Q
 from django.utils import timezone
@@ -628,9 +628,19 @@ def comments_allowed(employer, filters: Filters) -> int:
     return int(cell.value or 0) if not cell.hidden and (cell.value or 0) >= MIN_GROUP else 0
 
 
-def comments(employer, filters: Filters):
-    """The words of the chosen group's answers (only when `comments_allowed`), in the order
-    of their random ids: neither by time nor by person."""
+def text_questions(employer, filters: Filters) -> list[SurveyQuestion]:
+    """HR's text questions about the chosen kind (or every kind), retired ones too: the
+    answers already given keep them."""
+    questions = SurveyQuestion.objects.for_employer(employer).filter(type=SurveyQuestion.Type.TEXT)
+    if filters.kind:
+        questions = questions.filter(subject=filters.kind)
+    return list(questions.order_by("subject", "created_at", "id"))
+
+
+def comments(employer, filters: Filters, *, questions: list[SurveyQuestion]):
+    """The words of the chosen group's answers (only when `comments_allowed`): what helped,
+    what to improve, and the answers to HR's text `questions`; in the order of their random
+    ids, neither by time nor by person."""
     answers = SurveyAnswer.objects.for_employer(employer).filter(
         month__gte=filters.period.start, month__lt=filters.period.stop
     )
@@ -640,11 +650,42 @@ def comments(employer, filters: Filters):
         answers = answers.filter(department__isnull=True)
     elif filters.department != ALL:
         answers = answers.filter(department_id=filters.department)
+    worded = ~Q(helped="") | ~Q(improve="")
+    if questions:
+        worded |= Q(extra__has_any_keys=[str(q.pk) for q in questions])
     return (
-        answers.exclude(helped="", improve="")
-        .order_by("id")
-        .only("subject", "month", "helped", "improve")
+        answers.filter(worded).order_by("id").only("subject", "month", "helped", "improve", "extra")
     )
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One answer's words, as the comments page shows them."""
+
+    subject: str
+    month: date
+    helped: str
+    improve: str
+    texts: list[tuple[str, str]]  # HR's text questions answered: (question, answer)
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECT_LABELS.get(self.subject, self.subject)
+
+
+def comment_words(
+    answers: Iterable[SurveyAnswer], questions: list[SurveyQuestion]
+) -> list[Comment]:
+    """`answers` (a page of `comments`) with their text questions' answers beside them."""
+    words = []
+    for answer in answers:
+        texts = [
+            (q.text, str(answer.extra[str(q.pk)]))
+            for q in questions
+            if q.subject == answer.subject and answer.extra.get(str(q.pk))
+        ]
+        words.append(Comment(answer.subject, answer.month, answer.helped, answer.improve, texts))
+    return words
 
 
 def departments_of(employer) -> list[Department]:

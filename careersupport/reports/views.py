@@ -120,12 +120,13 @@ def comments(request):
     form, filters = _filters(request)
     if filters is None:
         return _render(request, "reports/comments.html", {"form": form}, status=400)
-    answers = selectors.comments_allowed(request.individual.employer_id, filters)
-    page = (
-        paginate(request, selectors.comments(request.individual.employer_id, filters))
-        if answers
-        else None
-    )
+    employer = request.individual.employer_id
+    answers = selectors.comments_allowed(employer, filters)
+    page = None
+    if answers:
+        questions = selectors.text_questions(employer, filters)
+        page = paginate(request, selectors.comments(employer, filters, questions=questions))
+        page.object_list = selectors.comment_words(page.object_list, questions)
     return _render(
         request,
         "reports/comments.html",

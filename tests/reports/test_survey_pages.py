@@ -150,3 +150,40 @@ def test_words_are_not_shown_before_the_roll_up_counts_them(client_for, hr_admin
     _answers(hr_admin.employer, 5, "Good pace")
     response = client_for(hr_admin).get(reverse("reports:comments"))
     assert b"Good pace" not in response.content
+
+
+@pytest.fixture
+def text_question(hr_admin):
+    return SurveyQuestion.objects.create(
+        employer=hr_admin.employer, subject="workshop", text="Tell a colleague?", type="text"
+    )
+
+
+def _worded(employer, question, n: int):
+    """`n` answers; the first two answer HR's text question only, the others what helped."""
+    month = timezone.now().date().replace(day=1)
+    for i in range(n):
+        words = {"extra": {str(question.pk): f"Go early {i}"}} if i < 2 else {"helped": "Pace"}
+        SurveyAnswerFactory(employer=employer, month=month, **words)
+
+
+def test_answers_to_hr_text_questions_are_shown_beside_the_others(
+    client_for, hr_admin, text_question
+):
+    _worded(hr_admin.employer, text_question, 5)
+    rollup_run(employer=hr_admin.employer)
+    response = client_for(hr_admin).get(
+        reverse("reports:comments"), {"period": f"{timezone.now():%Y-%m}"}
+    )
+    html = response.content.decode()
+    assert html.count("Tell a colleague?") == 2
+    assert "Go early 0" in html and "Go early 1" in html and html.count("Pace") == 3
+
+
+def test_answers_to_hr_text_questions_of_four_are_not(client_for, hr_admin, text_question):
+    _worded(hr_admin.employer, text_question, 4)
+    rollup_run(employer=hr_admin.employer)
+    response = client_for(hr_admin).get(
+        reverse("reports:comments"), {"period": f"{timezone.now():%Y-%m}", "kind": "workshop"}
+    )
+    assert b"Go early" not in response.content and b"Fewer than 5 answers" in response.content
