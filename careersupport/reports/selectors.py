@@ -183,10 +183,30 @@ class Table:
     chart: BarChart | None = None
     not_listed: int = 0
     note: str = ""
+    # The column labels of a table built row by row, not from `columns` (HR's questions).
+    headings: list[str] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:
-        return [column.label for column in self.columns]
+        return self.headings or [column.label for column in self.columns]
+
+
+def _caption(title: str, filters: Filters) -> str:
+    return f"{title}: {filters.period.label}, {filters.department_name.lower()}"
+
+
+def _chart(key: str, title: str, rows: list[Row], column: int, scale: float | None = None):
+    """The bar chart of a table's column `column`: its total row only when it has no other."""
+    plotted = [r for r in rows if not r.total] or rows
+    return bar_chart(
+        key=key,
+        title=title,
+        rows=[
+            (r.label, r.cells[column].value, r.cells[column].text, r.cells[column].hidden)
+            for r in plotted
+        ],
+        scale=scale,
+    )
 
 
 def _table(
@@ -205,25 +225,18 @@ def _table(
     """Rows of (label, figure, is the total); a row whose `size` is hidden is not listed,
     nor one whose `size` is zero, unless it is the total or `listing` is off (the periods of
     a trend with no one are listed). The chart shows column `chart`."""
-    caption = f"{title}: {filters.period.label}, {filters.department_name.lower()}"
-    table = Table(key=key, title=title, caption=caption, header=header, columns=columns)
+    table = Table(
+        key=key, title=title, caption=_caption(title, filters), header=header, columns=columns
+    )
     for label, figure, total in rows:
         size_cell = Count(size, "").cell(figure)
         if size_cell.hidden or (listing and not total and not size_cell.value):
             table.not_listed += int(size_cell.hidden)
             continue
         table.rows.append(Row(label, [c.cell(figure) for c in columns], total))
-    plotted = [r for r in table.rows if not r.total] or table.rows
-    table.chart = bar_chart(
-        key=key,
-        title=f"{columns[chart].label}, {filters.period.label}"
-        if listing
-        else columns[chart].label,
-        rows=[
-            (r.label, r.cells[chart].value, r.cells[chart].text, r.cells[chart].hidden)
-            for r in plotted
-        ],
-        scale=scale,
+    label = columns[chart].label
+    table.chart = _chart(
+        key, f"{label}, {filters.period.label}" if listing else label, table.rows, chart, scale
     )
     return table
 
@@ -544,7 +557,8 @@ def survey_tables(employer, filters: Filters) -> list[Table]:
             listing=False,
         ),
     ]
-    return tables
+    questions = question_table(employer, filters)
+    return [*tables, questions] if questions else tables
 
 
 @dataclass
@@ -600,6 +614,29 @@ def question_results(employer, filters: Filters) -> list[QuestionResult]:
             result = " · ".join(shares)
         results.append(QuestionResult(question, answers, result))
     return results
+
+
+def question_table(employer, filters: Filters) -> Table | None:
+    """HR's questions about the chosen kind as a table like the others (None when the kind
+    has none): a row per question with its answers and result, charted by the answers."""
+    results = question_results(employer, filters)
+    if not results:
+        return None
+    title = f"Your questions about {filters.kind_label}"
+    table = Table(
+        key="questions",
+        title=title,
+        caption=_caption(title, filters),
+        header="Question",
+        columns=[],
+        headings=["Answers", "Result"],
+        rows=[
+            Row(r.question.text, [r.answers, Cell(r.result, hidden=r.result == HIDDEN)])
+            for r in results
+        ],
+    )
+    table.chart = _chart("questions", f"Answers, {filters.period.label}", table.rows, 0)
+    return table
 
 
 @dataclass

@@ -29,7 +29,7 @@ TABLES = {"participation": "participation", "participation-trend": "participatio
 TABLES |= dict.fromkeys(
     ("goals", "reentry", "coaching", "mentorship", "leave", "jobsearch"), "results"
 )
-TABLES |= {"surveys": "surveys", "surveys-trend": "surveys"}
+TABLES |= {"surveys": "surveys", "surveys-trend": "surveys", "questions": "surveys"}
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -65,8 +65,6 @@ def _page(request, page: str, **extra):
     employer = request.individual.employer_id
     context["tables"] = build(employer, filters)
     context["as_of"] = selectors.as_of(employer)
-    if page == "surveys":
-        context["question_results"] = selectors.question_results(employer, filters)
     return _render(request, template, context)
 
 
