@@ -9,7 +9,9 @@ department:
   period; **ended** and **completed**: it ended in the period, and of those, completed (the
   rest were cancelled early). Completion rate = completed / ended.
 - **Sessions held** in the period (chemistry calls left out), and the coachees' **session
-  ratings** (1–5) of those sessions.
+  ratings** (1–5) of those sessions. Each is shown like the count of the people it is about:
+  the coachees who had those sessions, and the coachees who rated them (the mean rating
+  needs at least five of them, however many sessions they rated).
 - **Final reviews** of the engagements completed in the period: how many, how many would
   recommend their coach, and the mean progress on their goals (1–5).
 
@@ -50,6 +52,8 @@ ENGAGEMENTS = {
     "progress_sum": "SUM(CASE WHEN ended = 1 THEN progress END)",
 }
 SESSIONS = {
+    "session_coachees": "COUNT(DISTINCT person_id)",
+    "raters": "COUNT(DISTINCT CASE WHEN rating IS NOT NULL THEN person_id END)",
     "sessions": "COUNT(*)",
     "rated": "COUNT(rating)",
     "rating_sum": "SUM(rating)",
@@ -88,7 +92,8 @@ def engagements(ctx: Context) -> Cells:
     ),
     held AS (
         SELECT p.grain, p.start AS period, i.department_id AS department, 'coaching' AS kind,
-            COALESCE(en.offering_id, {NO_OFFERING}) AS offering, f.rating
+            COALESCE(en.offering_id, {NO_OFFERING}) AS offering, s.coachee_id AS person_id,
+            f.rating
         FROM {session} s
         JOIN {engagement} g ON g.id = s.engagement_id
         JOIN {person} i ON i.id = s.coachee_id
@@ -121,10 +126,12 @@ FIGURE_FAMILIES = [
             Measure("completed", "Completed"),
             Measure("reviewed", "Final reviews"),
             Measure("recommend", "Would recommend their coach"),
-            Measure("progress_sum", "Sum of goal progress", people=False),
-            Measure("sessions", "Sessions held", people=False),
-            Measure("rated", "Sessions rated", people=False),
-            Measure("rating_sum", "Sum of session ratings", people=False),
+            Measure("progress_sum", "Sum of goal progress", people=False, about="reviewed"),
+            Measure("session_coachees", "Coachees with a session held"),
+            Measure("raters", "Coachees who rated a session"),
+            Measure("sessions", "Sessions held", people=False, about="session_coachees"),
+            Measure("rated", "Sessions rated", people=False, about="raters"),
+            Measure("rating_sum", "Sum of session ratings", people=False, about="raters"),
         ),
         compute=engagements,
         # Those who would not recommend their coach are a group of their own.

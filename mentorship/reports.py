@@ -79,7 +79,7 @@ FIGURE_FAMILIES = [
             Measure("started", "Pairs started"),
             Measure("closed", "Pairs closed"),
             Measure("feedback", "Closing feedback"),
-            Measure("feedback_sum", "Sum of ratings", people=False),
+            Measure("feedback_sum", "Sum of ratings", people=False, about="feedback"),
         ),
         compute=pairs,
         size="mentees",

@@ -95,7 +95,12 @@ FIGURE_FAMILIES = [
             Measure("searching", "Partners searching"),
             Measure("placed", "Placed in a job"),
             Measure("timed", "Placed, invited through the employer"),
-            Measure("median_days", "Median days from invitation to the job", people=False),
+            Measure(
+                "median_days",
+                "Median days from invitation to the job",
+                people=False,
+                about="timed",
+            ),
         ),
         compute=placements,
         # Those still searching at the end are a group of their own.

@@ -7,17 +7,21 @@ is each other app's).
   10 of 10) minus the share of detractors (0 to 6), from -100 to 100; both over the answers to
   the surveys sent in the period (an answer keeps only that month).
 - **HR's questions**: per question, how many answered it, the mean of a scale and how many
-  chose each choice.
+  chose each choice. Each choice is a group of people like any other: its count is hidden
+  from 1 to 4, and the answerers split into the choices, so one small choice is never the
+  rest of the others (`suppression.py`); a hidden choice's share is "not shown".
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from . import sql
 from .models import ALL, NO_DEPARTMENT, SurveyAnswer, SurveyInvitation, SurveyQuestion
 from .periods import MONTH, QUARTER, YEAR, start_of
 from .registry import Cells, Context, Family, Measure
+from .suppression import Split
 
 NULL = sql.NULL_MEASURE
 # People asked, and those of them who answered (`sql.people_cube`).
@@ -101,6 +105,48 @@ def questions(ctx: Context) -> Cells:
     return {coord: dict(values) for coord, values in cells.items()}
 
 
+QUESTION_MEASURE = re.compile(r"^q(\d+)_(n|sum|c\d+)$")
+
+
+def _question_measures(cells: Cells) -> dict[int, set[str]]:
+    """Each question's measures found in the cells, by its id."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for values in cells.values():
+        for name in values:
+            if match := QUESTION_MEASURE.match(name):
+                found[int(match[1])].add(match[2])
+    return found
+
+
+def question_people(cells: Cells) -> list[str]:
+    """The answerers of each question, and those who chose each choice."""
+    return sorted(
+        question_measure(q, what)
+        for q, found in _question_measures(cells).items()
+        for what in found | {"n"}
+        if what != "sum"
+    )
+
+
+def question_splits(cells: Cells) -> tuple[Split, ...]:
+    """Each choice question's answerers split into the choices chosen."""
+    splits = []
+    for q, found in sorted(_question_measures(cells).items()):
+        choices = sorted(question_measure(q, what) for what in found if what.startswith("c"))
+        if len(choices) >= 2:  # one choice alone is all the answerers, hidden with them
+            splits.append(Split(question_measure(q, "n"), tuple(choices)))
+    return tuple(splits)
+
+
+def question_about(cells: Cells) -> dict[str, str]:
+    """A scale's total is about the question's answerers."""
+    return {
+        question_measure(q, "sum"): question_measure(q, "n")
+        for q, found in _question_measures(cells).items()
+        if "sum" in found
+    }
+
+
 FIGURE_FAMILIES = [
     Family(
         key="surveys",
@@ -109,9 +155,9 @@ FIGURE_FAMILIES = [
             Measure("invited", "Asked"),
             Measure("answered", "Answered"),
             Measure("responses", "Answers"),
-            Measure("rating_sum", "Sum of ratings", people=False),
-            Measure("promoters", "Promoters", people=False),
-            Measure("detractors", "Detractors", people=False),
+            Measure("rating_sum", "Sum of ratings", people=False, about="responses"),
+            Measure("promoters", "Promoters", people=False, about="responses"),
+            Measure("detractors", "Detractors", people=False, about="responses"),
         ),
         compute=surveys,
         size="invited",
@@ -121,8 +167,8 @@ FIGURE_FAMILIES = [
         label="HR's questions",
         measures=(),
         compute=questions,
-        people_in=lambda cells: sorted(
-            {name for values in cells.values() for name in values if name.endswith("_n")}
-        ),
+        people_in=question_people,
+        splits_in=question_splits,
+        about_in=question_about,
     ),
 ]

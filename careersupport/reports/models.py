@@ -8,6 +8,8 @@ Privacy by construction:
   month the survey was sent). The roll-up moves pending answers into `SurveyAnswer` in random
   order, in batches of at least `MIN_GROUP`, under new random ids, so neither an id, nor the
   order of the rows, nor the transaction that wrote them matches an invitation's change.
+  While an answer is pending, no row naming the person keeps the id of the transaction that
+  wrote it (PostgreSQL's `xmin`): `services.surveys._answered_touch`.
 - `Figure` holds the roll-ups the report pages read, with the cells that must not be shown
   already marked (`suppression.py`).
 """

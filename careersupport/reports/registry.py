@@ -51,6 +51,9 @@ class Measure:
     name: str
     label: str
     people: bool = True  # a count of people, protected by suppression; else a plain sum
+    # For a plain sum (goals, sessions, ratings): the count of the people it is about. It is
+    # hidden wherever that count is, so three people's twelve goals hide like the three.
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,23 @@ class Family:
     # For a family whose measures depend on the data (HR's own questions): which of the
     # measures found in the cells count people.
     people_in: Callable[[Cells], list[str]] | None = None
+    # ... which of them are about which of those (`Measure.about`), and its splits.
+    about_in: Callable[[Cells], dict[str, str]] | None = None
+    splits_in: Callable[[Cells], tuple[Split, ...]] | None = None
 
     def people(self, cells: Cells) -> list[str]:
         if self.people_in is not None:
             return self.people_in(cells)
         return [m.name for m in self.measures if m.people]
+
+    def splits_of(self, cells: Cells) -> tuple[Split, ...]:
+        return self.splits_in(cells) if self.splits_in is not None else self.splits
+
+    def about(self, cells: Cells) -> dict[str, str]:
+        """Each measure that counts no one, and the count of the people it is about."""
+        if self.about_in is not None:
+            return self.about_in(cells)
+        return {m.name: m.about for m in self.measures if m.about}
 
     def measure(self, name: str) -> Measure:
         return next(m for m in self.measures if m.name == name)

@@ -4,14 +4,14 @@
 A table's rows are the kinds (or the offerings of a chosen kind) in the chosen period, or the
 periods of a trend; its columns are figures of one family. A figure a cell may not show is
 "not shown"; a row whose group (the family's `size` measure) may not be shown is not listed
-at all, in the page as in its CSV.
+at all (a period of a trend and a total row neither), in the page, its chart and its CSV.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Q
 from django.utils import timezone
@@ -111,14 +111,20 @@ def _too_few(figure: Figure | None, n: str) -> Cell | None:
 
 @dataclass(frozen=True)
 class Mean:
-    """`total / n` over at least `MIN_GROUP` answers whose count is shown."""
+    """`total / n` over at least `MIN_GROUP` answers whose count is shown; when `n` counts
+    something else than people (sessions rated), over at least `MIN_GROUP` of the `people`
+    it is about, whose count is shown."""
 
     total: str
     n: str
     label: str
+    people: str = ""
 
     def cell(self, figure: Figure | None) -> Cell:
-        if (guarded := _too_few(figure, self.n)) or figure is None:
+        guarded = _too_few(figure, self.n)
+        if guarded is None and self.people:
+            guarded = _too_few(figure, self.people)
+        if guarded or figure is None:
             return guarded or Cell("—")
         value = figure.values.get(self.total, 0) / figure.values[self.n]
         return Cell(f"{value:.1f}", value)
@@ -177,10 +183,30 @@ class Table:
     chart: BarChart | None = None
     not_listed: int = 0
     note: str = ""
+    # The column labels of a table built row by row, not from `columns` (HR's questions).
+    headings: list[str] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:
-        return [column.label for column in self.columns]
+        return self.headings or [column.label for column in self.columns]
+
+
+def _caption(title: str, filters: Filters) -> str:
+    return f"{title}: {filters.period.label}, {filters.department_name.lower()}"
+
+
+def _chart(key: str, title: str, rows: list[Row], column: int, scale: float | None = None):
+    """The bar chart of a table's column `column`: its total row only when it has no other."""
+    plotted = [r for r in rows if not r.total] or rows
+    return bar_chart(
+        key=key,
+        title=title,
+        rows=[
+            (r.label, r.cells[column].value, r.cells[column].text, r.cells[column].hidden)
+            for r in plotted
+        ],
+        scale=scale,
+    )
 
 
 def _table(
@@ -196,28 +222,21 @@ def _table(
     scale: float | None = None,
     listing: bool = True,
 ) -> Table:
-    """Rows of (label, figure, is the total); a row whose `size` is hidden or zero is not
-    listed (unless `listing` is off: the periods of a trend are always listed). The chart
-    shows column `chart`."""
-    caption = f"{title}: {filters.period.label}, {filters.department_name.lower()}"
-    table = Table(key=key, title=title, caption=caption, header=header, columns=columns)
+    """Rows of (label, figure, is the total); a row whose `size` is hidden is not listed,
+    nor one whose `size` is zero, unless it is the total or `listing` is off (the periods of
+    a trend with no one are listed). The chart shows column `chart`."""
+    table = Table(
+        key=key, title=title, caption=_caption(title, filters), header=header, columns=columns
+    )
     for label, figure, total in rows:
         size_cell = Count(size, "").cell(figure)
-        if listing and not total and (size_cell.hidden or not size_cell.value):
+        if size_cell.hidden or (listing and not total and not size_cell.value):
             table.not_listed += int(size_cell.hidden)
             continue
         table.rows.append(Row(label, [c.cell(figure) for c in columns], total))
-    plotted = [r for r in table.rows if not r.total] or table.rows
-    table.chart = bar_chart(
-        key=key,
-        title=f"{columns[chart].label}, {filters.period.label}"
-        if listing
-        else columns[chart].label,
-        rows=[
-            (r.label, r.cells[chart].value, r.cells[chart].text, r.cells[chart].hidden)
-            for r in plotted
-        ],
-        scale=scale,
+    label = columns[chart].label
+    table.chart = _chart(
+        key, f"{label}, {filters.period.label}" if listing else label, table.rows, chart, scale
     )
     return table
 
@@ -417,8 +436,9 @@ def results_tables(employer, filters: Filters) -> list[Table]:
         Count("others", "Non-participants with a goal due"),
         Share("other_achieved", "other_goals", "Their goals achieved"),
     ]
-    for row, (_, _, other) in zip(goals.rows, goal_rows, strict=True):
-        row.cells += [c.cell(other) for c in non_participants]
+    others = {p.label: other for p, _, other in goal_rows}
+    for row in goals.rows:
+        row.cells += [c.cell(others[row.label]) for c in non_participants]
     goals.columns += non_participants
     reentry = _table(
         key="reentry",
@@ -447,7 +467,7 @@ def results_tables(employer, filters: Filters) -> list[Table]:
             Count("completed", "Completed"),
             Share("completed", "ended", "Completion rate"),
             Count("sessions", "Sessions held"),
-            Mean("rating_sum", "rated", "Session rating (1–5)"),
+            Mean("rating_sum", "rated", "Session rating (1–5)", people="raters"),
             Mean("progress_sum", "reviewed", "Goal progress at the end (1–5)"),
             Share("recommend", "reviewed", "Would recommend their coach"),
         ],
@@ -537,7 +557,8 @@ def survey_tables(employer, filters: Filters) -> list[Table]:
             listing=False,
         ),
     ]
-    return tables
+    questions = question_table(employer, filters)
+    return [*tables, questions] if questions else tables
 
 
 @dataclass
@@ -582,14 +603,40 @@ def question_results(employer, filters: Filters) -> list[QuestionResult]:
         elif question.type == SurveyQuestion.Type.SCALE:
             mean = figure.values.get(question_measure(question.pk, "sum"), 0) / n
             result = f"{mean:.1f} of 5"
-        else:
-            shares = [
-                f"{choice} {100 * figure.values.get(question_measure(question.pk, f'c{i}'), 0) / n:.0f}%"
-                for i, choice in enumerate(question.choices)
-            ]
+        else:  # a choice of 1 to 4 people (or one that would reveal one) is hidden
+            shares = []
+            for i, choice in enumerate(question.choices):
+                name = question_measure(question.pk, f"c{i}")
+                if name in figure.hidden:
+                    shares.append(f"{choice} {HIDDEN}")
+                else:
+                    shares.append(f"{choice} {100 * figure.values.get(name, 0) / n:.0f}%")
             result = " · ".join(shares)
         results.append(QuestionResult(question, answers, result))
     return results
+
+
+def question_table(employer, filters: Filters) -> Table | None:
+    """HR's questions about the chosen kind as a table like the others (None when the kind
+    has none): a row per question with its answers and result, charted by the answers."""
+    results = question_results(employer, filters)
+    if not results:
+        return None
+    title = f"Your questions about {filters.kind_label}"
+    table = Table(
+        key="questions",
+        title=title,
+        caption=_caption(title, filters),
+        header="Question",
+        columns=[],
+        headings=["Answers", "Result"],
+        rows=[
+            Row(r.question.text, [r.answers, Cell(r.result, hidden=r.result == HIDDEN)])
+            for r in results
+        ],
+    )
+    table.chart = _chart("questions", f"Answers, {filters.period.label}", table.rows, 0)
+    return table
 
 
 @dataclass
@@ -618,9 +665,19 @@ def comments_allowed(employer, filters: Filters) -> int:
     return int(cell.value or 0) if not cell.hidden and (cell.value or 0) >= MIN_GROUP else 0
 
 
-def comments(employer, filters: Filters):
-    """The words of the chosen group's answers (only when `comments_allowed`), in the order
-    of their random ids: neither by time nor by person."""
+def text_questions(employer, filters: Filters) -> list[SurveyQuestion]:
+    """HR's text questions about the chosen kind (or every kind), retired ones too: the
+    answers already given keep them."""
+    questions = SurveyQuestion.objects.for_employer(employer).filter(type=SurveyQuestion.Type.TEXT)
+    if filters.kind:
+        questions = questions.filter(subject=filters.kind)
+    return list(questions.order_by("subject", "created_at", "id"))
+
+
+def comments(employer, filters: Filters, *, questions: list[SurveyQuestion]):
+    """The words of the chosen group's answers (only when `comments_allowed`): what helped,
+    what to improve, and the answers to HR's text `questions`; in the order of their random
+    ids, neither by time nor by person."""
     answers = SurveyAnswer.objects.for_employer(employer).filter(
         month__gte=filters.period.start, month__lt=filters.period.stop
     )
@@ -630,11 +687,42 @@ def comments(employer, filters: Filters):
         answers = answers.filter(department__isnull=True)
     elif filters.department != ALL:
         answers = answers.filter(department_id=filters.department)
+    worded = ~Q(helped="") | ~Q(improve="")
+    if questions:
+        worded |= Q(extra__has_any_keys=[str(q.pk) for q in questions])
     return (
-        answers.exclude(helped="", improve="")
-        .order_by("id")
-        .only("subject", "month", "helped", "improve")
+        answers.filter(worded).order_by("id").only("subject", "month", "helped", "improve", "extra")
     )
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One answer's words, as the comments page shows them."""
+
+    subject: str
+    month: date
+    helped: str
+    improve: str
+    texts: list[tuple[str, str]]  # HR's text questions answered: (question, answer)
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECT_LABELS.get(self.subject, self.subject)
+
+
+def comment_words(
+    answers: Iterable[SurveyAnswer], questions: list[SurveyQuestion]
+) -> list[Comment]:
+    """`answers` (a page of `comments`) with their text questions' answers beside them."""
+    words = []
+    for answer in answers:
+        texts = [
+            (q.text, str(answer.extra[str(q.pk)]))
+            for q in questions
+            if q.subject == answer.subject and answer.extra.get(str(q.pk))
+        ]
+        words.append(Comment(answer.subject, answer.month, answer.helped, answer.improve, texts))
+    return words
 
 
 def departments_of(employer) -> list[Department]:

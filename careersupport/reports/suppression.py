@@ -16,6 +16,10 @@ people-counting measure is protected in two steps:
    part is left to hide. This repeats until every partition holds, so a cell hidden for one
    partition is protected in the others as well.
 
+A figure that counts no one (the goals of a group, its sessions, a sum of its ratings) names
+the count of the people it is about, and is hidden wherever that count is (`follow`): three
+people's twelve goals are hidden like the three.
+
 A family declares a split where the rest of a group is itself a sensitive outcome: those who
 did not return after parental leave (`Split("leave_ended", ("returned",))` gets the
 complement measure `leave_ended-returned`, protected like any other), or the returners who
@@ -184,3 +188,11 @@ def suppress(
             i, r = divmod(node, width)
             result[coords[i]].add(names[r])
     return dict(result)
+
+
+def follow(hidden: dict[Coord, set[str]], about: Mapping[str, str]) -> dict[Coord, set[str]]:
+    """`hidden` with each measure of `about` (derived -> the people it is about) hidden too
+    wherever its people are."""
+    for names in hidden.values():
+        names |= {derived for derived, people in about.items() if people in names}
+    return hidden

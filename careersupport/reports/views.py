@@ -29,7 +29,7 @@ TABLES = {"participation": "participation", "participation-trend": "participatio
 TABLES |= dict.fromkeys(
     ("goals", "reentry", "coaching", "mentorship", "leave", "jobsearch"), "results"
 )
-TABLES |= {"surveys": "surveys", "surveys-trend": "surveys"}
+TABLES |= {"surveys": "surveys", "surveys-trend": "surveys", "questions": "surveys"}
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -65,8 +65,6 @@ def _page(request, page: str, **extra):
     employer = request.individual.employer_id
     context["tables"] = build(employer, filters)
     context["as_of"] = selectors.as_of(employer)
-    if page == "surveys":
-        context["question_results"] = selectors.question_results(employer, filters)
     return _render(request, template, context)
 
 
@@ -120,12 +118,13 @@ def comments(request):
     form, filters = _filters(request)
     if filters is None:
         return _render(request, "reports/comments.html", {"form": form}, status=400)
-    answers = selectors.comments_allowed(request.individual.employer_id, filters)
-    page = (
-        paginate(request, selectors.comments(request.individual.employer_id, filters))
-        if answers
-        else None
-    )
+    employer = request.individual.employer_id
+    answers = selectors.comments_allowed(employer, filters)
+    page = None
+    if answers:
+        questions = selectors.text_questions(employer, filters)
+        page = paginate(request, selectors.comments(employer, filters, questions=questions))
+        page.object_list = selectors.comment_words(page.object_list, questions)
     return _render(
         request,
         "reports/comments.html",

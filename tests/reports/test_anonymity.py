@@ -146,7 +146,10 @@ def test_a_closed_survey_takes_no_answer(asked):
         _answer(asked[0])
 
 
-def test_answering_cancels_the_reminder(asked):
-    _answer(asked[0])
+def test_answering_cancels_the_reminder_once_the_answer_is_committed(
+    asked, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _answer(asked[0])
     reminder = Reminder.objects.get(key=survey_reminder_key(asked[0].pk))
     assert reminder.state == Reminder.State.CANCELLED

@@ -91,6 +91,8 @@ def test_coaching_in_march_counts_engagements_sessions_and_reviews(world, coachi
         "sessions": 2,
         "rated": 1,
         "rating_sum": 5,
+        "session_coachees": 2,  # e1 and e2 had the two sessions held
+        "raters": 1,  # e1 rated theirs
     }
 
 

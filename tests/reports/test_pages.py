@@ -99,23 +99,23 @@ def test_a_small_department_is_neither_listed_nor_in_the_csv(rolled, client_for)
     response = client_for(rolled.hr).get(url, query)
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:2] == ["Kind", "Taking part"]
-    assert [r[0] for r in rows[1:]] == ["All"]  # s1 alone took the workshop in Sales
-    assert rows[1][1] == "not shown"
+    # s1 alone took the workshop in Sales: neither the workshop's row nor "All" is listed.
+    assert rows[1:] == []
 
 
-def test_the_trend_lists_every_period(rolled, client_for):
+def test_the_trend_lists_every_period_but_those_of_a_hidden_group(rolled, client_for):
     response = client_for(rolled.hr).get(reverse("reports:participation"), Q1)
     trend = _table(response, "participation-trend")
+    # The periods with no one are listed; the three returners' two quarters of 2025 are not.
     assert [r.label for r in trend.rows] == [
         "Q2 2024",
         "Q3 2024",
         "Q4 2024",
-        "Q1 2025",
-        "Q2 2025",
         "Q3 2025",
         "Q4 2025",
         "Q1 2026",
     ]
+    assert trend.not_listed == 2
 
 
 def test_a_programmes_own_table_follows_the_kind_chosen(rolled, client_for):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -150,3 +153,71 @@ def test_words_are_not_shown_before_the_roll_up_counts_them(client_for, hr_admin
     _answers(hr_admin.employer, 5, "Good pace")
     response = client_for(hr_admin).get(reverse("reports:comments"))
     assert b"Good pace" not in response.content
+
+
+@pytest.fixture
+def text_question(hr_admin):
+    return SurveyQuestion.objects.create(
+        employer=hr_admin.employer, subject="workshop", text="Tell a colleague?", type="text"
+    )
+
+
+def _worded(employer, question, n: int):
+    """`n` answers; the first two answer HR's text question only, the others what helped."""
+    month = timezone.now().date().replace(day=1)
+    for i in range(n):
+        words = {"extra": {str(question.pk): f"Go early {i}"}} if i < 2 else {"helped": "Pace"}
+        SurveyAnswerFactory(employer=employer, month=month, **words)
+
+
+def test_answers_to_hr_text_questions_are_shown_beside_the_others(
+    client_for, hr_admin, text_question
+):
+    _worded(hr_admin.employer, text_question, 5)
+    rollup_run(employer=hr_admin.employer)
+    response = client_for(hr_admin).get(
+        reverse("reports:comments"), {"period": f"{timezone.now():%Y-%m}"}
+    )
+    html = response.content.decode()
+    assert html.count("Tell a colleague?") == 2
+    assert "Go early 0" in html and "Go early 1" in html and html.count("Pace") == 3
+
+
+def test_answers_to_hr_text_questions_of_four_are_not(client_for, hr_admin, text_question):
+    _worded(hr_admin.employer, text_question, 4)
+    rollup_run(employer=hr_admin.employer)
+    response = client_for(hr_admin).get(
+        reverse("reports:comments"), {"period": f"{timezone.now():%Y-%m}", "kind": "workshop"}
+    )
+    assert b"Go early" not in response.content and b"Fewer than 5 answers" in response.content
+
+
+@pytest.fixture
+def pace_answered(hr_admin):
+    """Six answers about workshops this month, HR's scale question answered 4 by each."""
+    question = SurveyQuestion.objects.create(
+        employer=hr_admin.employer, subject="workshop", text="Pace?", type="scale"
+    )
+    month = timezone.now().date().replace(day=1)
+    for _ in range(6):
+        SurveyAnswerFactory(employer=hr_admin.employer, month=month, extra={question.pk: 4})
+    rollup_run(employer=hr_admin.employer)
+    return {"period": f"{timezone.now():%Y-%m}", "kind": "workshop"}
+
+
+def test_hr_questions_table_has_a_chart_with_its_text_alternative(
+    client_for, hr_admin, pace_answered
+):
+    response = client_for(hr_admin).get(reverse("reports:surveys"), pace_answered)
+    html = response.content.decode()
+    assert 'id="chart-questions-title"' in html and 'id="chart-questions-desc"' in html
+    table = next(t for t in response.context["tables"] if t.key == "questions")
+    assert table.chart is not None and "Pace?" in table.chart.summary
+
+
+def test_hr_questions_table_downloads_as_csv(client_for, hr_admin, pace_answered):
+    url = reverse("reports:table-csv", args=["questions"])
+    response = client_for(hr_admin).get(url, pace_answered)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [["Question", "Answers", "Result"], ["Pace?", "6", "4.0 of 5"]]

@@ -21,7 +21,7 @@ from careersupport.people.services import audit
 from ..models import Figure, RollupRun
 from ..periods import horizon
 from ..registry import Context, families
-from ..suppression import suppress
+from ..suppression import follow, suppress
 from .surveys import answers_release
 
 # A run queued or running for less than this is "under way"; HR's refresh joins it.
@@ -41,7 +41,8 @@ def rollup_compute(*, employer: Employer, today: date | None = None) -> list[Fig
     figures = []
     for family in families().values():
         cells = family.compute(context)
-        hidden = suppress(cells, family.people(cells), family.splits)
+        hidden = suppress(cells, family.people(cells), family.splits_of(cells))
+        hidden = follow(hidden, family.about(cells))
         for coord, values in sorted(cells.items()):
             grain, period, department, kind, offering = coord
             figures.append(

@@ -4,11 +4,14 @@ answer, and keep it apart from the person (see the docstring of `models.py`)."""
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from careersupport.notifications.services import reminder_cancel, reminder_schedule
@@ -16,6 +19,7 @@ from careersupport.people.models import Employer, Individual
 from careersupport.people.services import audit
 
 from ..models import PendingAnswer, SurveyAnswer, SurveyInvitation, SurveyQuestion
+from ..periods import MONTH, next_start
 from ..registry import SurveyDue, survey_sources
 from ..reminders import SURVEY, SURVEY_REMINDER, survey_key, survey_reminder_key
 from ..suppression import MIN_GROUP
@@ -174,6 +178,46 @@ def _clean_extra(invitation: SurveyInvitation, extra: dict[Any, Any]) -> dict[st
     return cleaned
 
 
+# Where an answer counts, and all a pending answer shares with its invitation:
+# (subject, offering id, department id, the month the survey was sent).
+AnswerCell = tuple[str, int | None, int | None, date]
+
+
+def _answered_touch(*, employer_id: int, cells: Iterable[AnswerCell]) -> int:
+    """Rewrite the answered invitations of these cells in the current transaction.
+
+    Why: PostgreSQL stamps every row version with the id of the transaction that wrote it
+    (`xmin`), and hands the ids out in order. An answer and its invitation's `answered` are
+    written in one transaction, so the invitation would carry its pending answer's xmin; and
+    rewritten alone just after, the next id, which points back as well. Rewritten together,
+    a cell's answered invitations share one xmin, which tells no more than the cell that a
+    pending answer shows anyway."""
+    match = Q()
+    for subject, offering_id, department_id, month in set(cells):
+        start = datetime(month.year, month.month, 1, tzinfo=UTC)
+        stop = datetime.combine(next_start(month, MONTH), datetime.min.time(), tzinfo=UTC)
+        match |= Q(
+            subject=subject,
+            offering_id=offering_id,
+            department_id=department_id,
+            sent_at__gte=start,
+            sent_at__lt=stop,
+        )
+    if not match:
+        return 0
+    answered = SurveyInvitation.objects.for_employer(employer_id).filter(answered=True)
+    return answered.filter(match).update(answered=True)
+
+
+def _after_answer(*, employer_id: int, invitation_id: int, cell: AnswerCell) -> None:
+    """Once the answer is committed, in a transaction of its own: the cell's answered
+    invitations rewritten, and the reminder cancelled (a row naming the person, which the
+    answer's transaction must not write either)."""
+    with transaction.atomic():
+        _answered_touch(employer_id=employer_id, cells=[cell])
+        reminder_cancel(key=survey_reminder_key(invitation_id))
+
+
 @transaction.atomic
 def survey_answer(
     *,
@@ -189,7 +233,10 @@ def survey_answer(
     has no time but the month the survey was sent; the invitation only turns `answered`.
 
     No audit row is written: its time would be the moment this person answered, the one link
-    to the answer this design keeps out. The invitation's `answered` is the record."""
+    to the answer this design keeps out. The invitation's `answered` is the record. Nor does
+    any other row naming the person keep this transaction's id: after the commit, the
+    invitation is written again and the reminder cancelled (`_after_answer`; should that
+    fail, it is logged and the next roll-up's `answers_release` rewrites the invitation)."""
     invitation = (
         SurveyInvitation.objects.select_for_update()
         .select_related("employer")
@@ -203,12 +250,13 @@ def survey_answer(
         raise ValidationError(
             f"This survey closed on {invitation.closes_at:%d %B %Y}: answers are no longer taken."
         )
+    month = invitation.sent_at.astimezone(UTC).date().replace(day=1)
     answer = PendingAnswer(
         employer_id=invitation.employer_id,
         subject=invitation.subject,
         offering_id=invitation.offering_id,
         department_id=invitation.department_id,
-        month=invitation.sent_at.date().replace(day=1),
+        month=month,
         rating=rating,
         recommend=recommend,
         helped=(helped or "").strip()[:TEXT_MAX],
@@ -219,7 +267,16 @@ def survey_answer(
     answer.save(force_insert=True)
     invitation.answered = True
     invitation.save(update_fields=["answered"])
-    reminder_cancel(key=survey_reminder_key(invitation.pk))
+    cell = (invitation.subject, invitation.offering_id, invitation.department_id, month)
+    transaction.on_commit(
+        partial(
+            _after_answer,
+            employer_id=invitation.employer_id,
+            invitation_id=invitation.pk,
+            cell=cell,
+        ),
+        robust=True,
+    )
 
 
 ANSWER_FIELDS = (
@@ -240,13 +297,21 @@ ANSWER_FIELDS = (
 def answers_release(*, employer: Employer, minimum: int = MIN_GROUP) -> int:
     """Move the employer's pending answers into the results, once there are at least
     `minimum`: in random order, under new random ids, in this transaction (not the ones that
-    turned the invitations `answered`). Returns how many moved."""
+    turned the invitations `answered`). Returns how many moved.
+
+    Those left waiting have their cells' answered invitations rewritten here, in case the
+    rewrite after an answer failed (`_answered_touch`): one query more, at any size."""
     pending = list(
         PendingAnswer.objects.select_for_update()
         .for_employer(employer)
         .values("id", *ANSWER_FIELDS)
     )
     if len(pending) < minimum:
+        cells = [
+            (row["subject"], row["offering_id"], row["department_id"], row["month"])
+            for row in pending
+        ]
+        _answered_touch(employer_id=employer.pk, cells=cells)
         return 0
     ids = [row.pop("id") for row in pending]
     random.SystemRandom().shuffle(pending)
