@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from careersupport.requests import services
-from careersupport.requests.models import FinancialRequest, LeaveRequest
+from careersupport.requests.models import FinancialRequest, FlexibleArrangement, LeaveRequest
 from careersupport.requests.services.common import local_today
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,22 @@ def test_an_amount_above_the_ask_is_refused_beside_it(client_for, hr_admin, empl
     assert response.status_code == 400
     assert "Approve between" in html.split('id="id_amount_error">', 1)[1].split("</small>")[0]
     assert "All of it" in html and 'value="900"' in html
+
+
+def test_a_flexible_decline_without_a_reason_keeps_the_page(client_for, manager, employee):
+    made = FlexibleArrangement.objects.create(
+        employer=employee.employer,
+        person=employee,
+        kind="remote",
+        start_date=local_today(employee) + timedelta(days=20),
+    )
+    response = client_for(manager).post(
+        reverse("requests:flexible-decide", args=[made.pk]),
+        {"decision": "decline", "note": "   "},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "data-error-summary" in html and "<details open>" in html
+    error = html.split('id="note-error-decline">', 1)[1].split("</small>", 1)[0]
+    assert "A decline needs a reason" in error
+    assert FlexibleArrangement.objects.get(pk=made.pk).status == "pending"

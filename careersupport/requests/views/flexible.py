@@ -11,7 +11,7 @@ from careersupport.people.permissions import employee_required, individual_requi
 from careersupport.utils import add_service_errors, confirm_page, message_service_error
 
 from .. import selectors, services
-from ..forms import FlexibleForm, NoteForm, ReviewForm
+from ..forms import FlexibleForm, NoteForm, ReviewForm, note_errors
 from ..permissions import get_arrangement_for_user
 
 
@@ -41,9 +41,15 @@ def flexible_create(request):
 
 @individual_required
 def flexible_detail(request, pk: int):
-    me = request.individual
-    arrangement, access = get_arrangement_for_user(me, pk)
-    may_decide = services.may_decide(me, arrangement)
+    arrangement, access = get_arrangement_for_user(request.individual, pk)
+    return _flexible_page(request, arrangement, access)
+
+
+def _flexible_page(request, arrangement, access, *, decide_form=None, status=200):
+    """The arrangement's page; after a refused decision, with the form as typed and its
+    problem beside the note and at the top (400)."""
+    may_decide = services.may_decide(request.individual, arrangement)
+    open_to_me = may_decide and arrangement.status == "pending"
     return render(
         request,
         "requests/flexible_detail.html",
@@ -52,9 +58,10 @@ def flexible_detail(request, pk: int):
             "access": access,
             "history": selectors.history_of(arrangement),
             "may_decide": may_decide,
-            "decide_form": NoteForm() if may_decide and arrangement.status == "pending" else None,
+            "decide_form": (decide_form or NoteForm()) if open_to_me else None,
             "manager": services.manager_of(arrangement.person),
         },
+        status=status,
     )
 
 
@@ -62,23 +69,27 @@ def flexible_detail(request, pk: int):
 @individual_required
 def flexible_decide(request, pk: int):
     me = request.individual
-    arrangement, _ = get_arrangement_for_user(me, pk, decide=True)
+    arrangement, access = get_arrangement_for_user(me, pk, decide=True)
     form = NoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError("Choose approve or decline.")
+    if form.is_valid():
         note = form.cleaned_data["note"]
-        if form.cleaned_data["decision"] == "approve":
-            services.arrangement_approve(arrangement=arrangement, actor=me, note=note)
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                services.arrangement_approve(arrangement=arrangement, actor=me, note=note)
+            else:
+                services.arrangement_decline(arrangement=arrangement, actor=me, reason=note)
+        except ValidationError as error:
+            if arrangement.status != "pending":  # decided meanwhile: no form to show it on
+                message_service_error(request, error)
+                return redirect(arrangement)
+            add_service_errors(form, note_errors(error))
         else:
-            services.arrangement_decline(arrangement=arrangement, actor=me, reason=note)
-    except ValidationError as error:
-        message_service_error(request, error)
-    else:
-        messages.success(
-            request, f"{arrangement.person.full_name}'s request: {form.cleaned_data['decision']}d."
-        )
-    return redirect(arrangement)
+            messages.success(
+                request,
+                f"{arrangement.person.full_name}'s request: {form.cleaned_data['decision']}d.",
+            )
+            return redirect(arrangement)
+    return _flexible_page(request, arrangement, access, decide_form=form, status=400)
 
 
 @require_POST
