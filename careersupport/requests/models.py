@@ -259,8 +259,12 @@ class LeaveRequest(models.Model):
             ),
             # HR's list of every request reads the employer's newest first.
             models.Index(fields=["employer", "created_at", "id"], name="leave_by_employer"),
-            # ...and leave by its end: on now, ended, return not recorded.
-            models.Index(fields=["employer", "status", "end_date", "id"], name="leave_by_end"),
+            # ...and leave by its end: on now, ended, return not recorded (the start and the
+            # return in the key, so the filters on them read the index alone).
+            models.Index(
+                fields=["employer", "status", "end_date", "start_date", "id", "returned_on"],
+                name="leave_by_end",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
