@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from careersupport.people.models import Individual
@@ -177,7 +178,7 @@ def turn_off_consequences(owner: Individual) -> list[str]:
     preparations = PreparationRequest.objects.filter(application__owner=owner).count()
 
     def n(count: int, what: str) -> str:
-        return f"{count} {what}{'' if count == 1 else 's'}"
+        return f"{count} {what}{pluralize(count)}"
 
     return [
         f"{n(counts['applications'], 'application')} with their stages, next steps, notes, "

@@ -128,17 +128,13 @@ def waiting_for(viewer: Individual, *, page: int = 1, per_page: int = 25) -> Wai
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
     parts = [
-        qs.order_by().annotate(k=Value(name)).values_list("created_at", "id", "k")
+        qs.annotate(k=Value(name)).values_list("created_at", "id", "k")
         for name, qs in (("leave", leave), ("flexible", flexible), ("financial", money))
         if counts[name]
     ]
-    rows = []
-    if parts:
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        start = (page - 1) * per_page
-        keys = list(union.order_by("created_at", "id")[start : start + per_page])
-        rows = rows_for(keys)
-    return WaitingPage(rows=rows, counts=counts, number=page, pages=pages)
+    start = (page - 1) * per_page
+    keys = MergedKeys(parts, "created_at", descending=False)[start : start + per_page]
+    return WaitingPage(rows=rows_for(keys), counts=counts, number=page, pages=pages)
 
 
 Row = LeaveRequest | FlexibleArrangement | FinancialRequest

@@ -23,6 +23,11 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def stored(root) -> list:
+    """The files the private storage holds under `root`."""
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
 def pdf(name: str = "cv.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 

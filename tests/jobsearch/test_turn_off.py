@@ -25,7 +25,7 @@ from careersupport.notifications.models import Reminder
 from careersupport.people.models import AuditEvent
 from tests.factories import JobLeadFactory
 
-from .conftest import pdf
+from .conftest import pdf, stored
 
 pytestmark = pytest.mark.django_db
 STOP = reverse("jobsearch:stop")
@@ -49,10 +49,6 @@ def search(employee, employer, _private_storage):
     services.resume_upload(application=application, actor=employee, upload=pdf())
     leads.lead_save(lead=JobLeadFactory(employer=employer), actor=employee)
     return application
-
-
-def stored(folder) -> list:
-    return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
 
 
 def test_it_asks_first_and_names_what_goes(client_for, employee, search):

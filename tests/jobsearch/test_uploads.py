@@ -9,13 +9,9 @@ from django.urls import reverse
 
 from careersupport.jobsearch.models import ResumeVersion
 
-from .conftest import EXE_BYTES, PDF_BYTES, docx_bytes, pdf
+from .conftest import EXE_BYTES, PDF_BYTES, docx_bytes, pdf, stored
 
 pytestmark = pytest.mark.django_db
-
-
-def stored(root) -> list:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
 def upload(client, application, file, note=""):

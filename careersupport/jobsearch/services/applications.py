@@ -14,7 +14,11 @@ from django.utils import timezone
 
 from careersupport import uploads
 from careersupport.goals.dates import owner_today
-from careersupport.notifications.services import reminder_cancel_prefix, reminder_schedule
+from careersupport.notifications.services import (
+    reminder_cancel_prefix,
+    reminder_schedule,
+    reminders_cancel_prefixes,
+)
 from careersupport.notifications.timing import at_local
 from careersupport.people.models import Individual
 from careersupport.people.services import audit
@@ -119,11 +123,13 @@ def tracker_turn_off(*, person: Individual, actor: Individual) -> int:
         ResumeVersion.objects.filter(application_id__in=ids).values_list("stored_name", flat=True)
     )
     preparations = PreparationRequest.objects.filter(application_id__in=ids)
+    prefixes = [keys.next_step_prefix(pk) for pk in ids]
     for pk in preparations.values_list("pk", flat=True):
-        reminder_cancel_prefix(prefix=keys.preparation_prefix(keys.PREPARATION_NEW, pk))
-        reminder_cancel_prefix(prefix=keys.preparation_prefix(keys.PREPARATION_COMMENT, pk))
-    for pk in ids:
-        reminder_cancel_prefix(prefix=keys.next_step_prefix(pk))
+        prefixes += [
+            keys.preparation_prefix(keys.PREPARATION_NEW, pk),
+            keys.preparation_prefix(keys.PREPARATION_COMMENT, pk),
+        ]
+    reminders_cancel_prefixes(prefixes=prefixes)  # one UPDATE, however many
     LeadSave.objects.filter(person=person).delete()
     applications.delete()
     opt_in.delete()

@@ -55,6 +55,7 @@ from .scheduling import (
     reminder_reschedule,
     reminder_schedule,
     reminders_cancel_for_leaver,
+    reminders_cancel_prefixes,
     reminders_claim_due,
 )
 
@@ -64,6 +65,7 @@ __all__ = [
     "reminder_reschedule",
     "reminder_cancel",
     "reminder_cancel_prefix",
+    "reminders_cancel_prefixes",
     "reminders_claim_due",
     "reminders_cancel_for_leaver",
     # delivery, e-mail and the daily digest

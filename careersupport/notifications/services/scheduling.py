@@ -5,10 +5,12 @@ The API joins the caller's transaction; nothing here sends anything (that is `de
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from careersupport.people.models import Individual
@@ -107,7 +109,17 @@ def reminder_cancel(*, key: str) -> int:
 
 
 def reminder_cancel_prefix(*, prefix: str) -> int:
-    return Reminder.objects.filter(key__startswith=prefix, state=Reminder.State.PENDING).update(
+    return reminders_cancel_prefixes(prefixes=[prefix])
+
+
+def reminders_cancel_prefixes(*, prefixes: Iterable[str]) -> int:
+    """`reminder_cancel_prefix` for many keys' prefixes at once, in one UPDATE."""
+    match = Q()
+    for prefix in prefixes:
+        match |= Q(key__startswith=prefix)
+    if not match:
+        return 0
+    return Reminder.objects.filter(match, state=Reminder.State.PENDING).update(
         state=Reminder.State.CANCELLED
     )
 
